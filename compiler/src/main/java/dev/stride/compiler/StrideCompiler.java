@@ -1,0 +1,71 @@
+package dev.stride.compiler;
+
+import dev.stride.compiler.frontend.KernelAnnotation;
+import dev.stride.compiler.report.ClassReport;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+
+/**
+ * The compiler's entry point: one class file in, its rewrite and report out. Front ends (the Maven plugin, the
+ * agent, {@code --inspect}, tests) all call this class and nothing deeper.
+ */
+public final class StrideCompiler {
+
+    /** Marker annotation descriptor added to every rewritten class (run-time visible, for {@code Stride.status}). */
+    public static final String COMPILED_MARKER = "Ldev/stride/runtime/StrideCompiled;";
+
+    private final CompilerOptions options;
+
+    /**
+     * A compiler with the given build-wide options.
+     *
+     * @param options defaults that annotations may override
+     */
+    public StrideCompiler(CompilerOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Whether a class file carries Stride annotations and so is worth compiling. Cheap: it does not build IR.
+     *
+     * @param classFile the bytes of a class file
+     * @return true when some method is annotated with {@code @Jit}, {@code @Vectorize} or {@code @Parallel}
+     */
+    public static boolean hasStrideAnnotations(byte[] classFile) {
+        return ClassModelReader.read(classFile).methods.stream().anyMatch(KernelAnnotation::isKernel);
+    }
+
+    /**
+     * Compiles one class. Never throws for bad user code: problems come back as diagnostics, and a class that
+     * cannot be rewritten safely comes back unchanged.
+     *
+     * @param classFile the bytes of the class file
+     * @return the rewrite (possibly unchanged) and the report
+     * @throws InvalidClassFileException when the bytes are not a readable class file
+     */
+    public ClassRewrite compile(byte[] classFile) {
+        ClassNode classNode = ClassModelReader.read(classFile);
+        return new ClassCompilation(options, classNode, classFile).run();
+    }
+
+    /** Parses class files with frames expanded, as every later stage expects. */
+    static final class ClassModelReader {
+        private ClassModelReader() {}
+
+        static ClassNode read(byte[] classFile) {
+            try {
+                ClassNode node = new ClassNode();
+                new ClassReader(classFile).accept(node, ClassReader.EXPAND_FRAMES);
+                return node;
+            } catch (RuntimeException e) {
+                throw new InvalidClassFileException("not a readable class file: " + e, e);
+            }
+        }
+    }
+
+    static ClassRewrite unchanged(ClassNode classNode, ClassReport report, List<Diagnostic> diagnostics) {
+        return new ClassRewrite(classNode.name, null, Map.of(), Map.of(), report, diagnostics);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.stride.compiler.frontend;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The Stride annotations on one method, read from the class file, merged into one set of options.
+ *
+ * @param jit whether {@code @Jit} is present
+ * @param vectorize whether {@code @Vectorize} is present
+ * @param parallel whether {@code @Parallel} is present
+ * @param fastmath whether any present annotation enables fastmath
+ * @param strict {@code @Jit(strict = true)}
+ * @param simdBits {@code @Jit(width = ...)}: 0 for auto, 256 or 512
+ * @param parallelThreshold {@code @Parallel(threshold = ...)}, 0 for the run-time default
+ * @param alsoFor the element kinds of {@code @Jit(alsoFor = ...)}, as enum constant names
+ * @param source the annotations as the user wrote them, for the report
+ */
+public record KernelAnnotation(
+        boolean jit,
+        boolean vectorize,
+        boolean parallel,
+        boolean fastmath,
+        boolean strict,
+        int simdBits,
+        int parallelThreshold,
+        List<String> alsoFor,
+        String source) {
+
+    static final String JIT = "Ldev/stride/Jit;";
+    static final String VECTORIZE = "Ldev/stride/Vectorize;";
+    static final String PARALLEL = "Ldev/stride/Parallel;";
+
+    /**
+     * Whether the method carries any Stride annotation.
+     *
+     * @param method a method of a class file
+     * @return true for {@code @Jit}, {@code @Vectorize} or {@code @Parallel} methods
+     */
+    public static boolean isKernel(MethodNode method) {
+        return of(method).isPresent();
+    }
+
+    /**
+     * Reads the Stride annotations of a method.
+     *
+     * @param method a method of a class file
+     * @return the merged options, or empty when the method has no Stride annotation
+     */
+    public static Optional<KernelAnnotation> of(MethodNode method) {
+        List<AnnotationNode> all = new ArrayList<>();
+        if (method.invisibleAnnotations != null) {
+            all.addAll(method.invisibleAnnotations);
+        }
+        if (method.visibleAnnotations != null) {
+            all.addAll(method.visibleAnnotations);
+        }
+        Builder builder = new Builder();
+        for (AnnotationNode annotation : all) {
+            builder.add(annotation);
+        }
+        return builder.build();
+    }
+
+    /** Accumulates the options of the annotations found. */
+    private static final class Builder {
+        boolean jit;
+        boolean vectorize;
+        boolean parallel;
+        boolean fastmath;
+        boolean strict;
+        int simdBits;
+        int threshold;
+        final List<String> alsoFor = new ArrayList<>();
+        final List<String> source = new ArrayList<>();
+
+        void add(AnnotationNode annotation) {
+            switch (annotation.desc) {
+                case JIT -> jit = true;
+                case VECTORIZE -> vectorize = true;
+                case PARALLEL -> parallel = true;
+                default -> {
+                    return;
+                }
+            }
+            String simpleName =
+                    annotation.desc.substring(annotation.desc.lastIndexOf('/') + 1, annotation.desc.length() - 1);
+            List<String> written = new ArrayList<>();
+            List<Object> values = annotation.values == null ? List.of() : annotation.values;
+            for (int i = 0; i + 1 < values.size(); i += 2) {
+                String name = (String) values.get(i);
+                Object value = values.get(i + 1);
+                written.add(name + " = " + render(value));
+                option(name, value);
+            }
+            source.add("@" + simpleName + (written.isEmpty() ? "" : "(" + String.join(", ", written) + ")"));
+        }
+
+        private void option(String name, Object value) {
+            switch (name) {
+                case "fastmath" -> fastmath |= (Boolean) value;
+                case "strict" -> strict = (Boolean) value;
+                case "threshold" -> threshold = (Integer) value;
+                case "width" -> simdBits = widthBits(((String[]) value)[1]);
+                case "alsoFor" -> {
+                    for (Object element : (List<?>) value) {
+                        alsoFor.add(((String[]) element)[1]);
+                    }
+                }
+                default -> {
+                    // options without effect on compilation (e.g. @Vectorize(target)) are read by their own stages
+                }
+            }
+        }
+
+        private static int widthBits(String constant) {
+            return switch (constant) {
+                case "BITS_256" -> 256;
+                case "BITS_512" -> 512;
+                default -> 0;
+            };
+        }
+
+        private static String render(Object value) {
+            if (value instanceof String[] enumValue) {
+                return enumValue[1];
+            }
+            if (value instanceof List<?> list) {
+                List<String> parts = new ArrayList<>();
+                for (Object element : list) {
+                    parts.add(render(element));
+                }
+                return "{" + String.join(", ", parts) + "}";
+            }
+            return String.valueOf(value);
+        }
+
+        Optional<KernelAnnotation> build() {
+            if (!jit && !vectorize && !parallel) {
+                return Optional.empty();
+            }
+            return Optional.of(new KernelAnnotation(
+                    jit,
+                    vectorize,
+                    parallel,
+                    fastmath,
+                    strict,
+                    simdBits,
+                    threshold,
+                    List.copyOf(alsoFor),
+                    String.join(" ", source)));
+        }
+    }
+}
