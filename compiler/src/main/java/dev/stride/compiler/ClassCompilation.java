@@ -1,18 +1,39 @@
 package dev.stride.compiler;
 
+import dev.stride.compiler.codegen.ClassVerification;
+import dev.stride.compiler.codegen.HolderClassEmitter;
+import dev.stride.compiler.codegen.PreheaderPatcher;
+import dev.stride.compiler.codegen.SimdLoopEmitter;
 import dev.stride.compiler.frontend.KernelAnnotation;
+import dev.stride.compiler.pipeline.MethodPipeline;
 import dev.stride.compiler.report.ClassReport;
+import dev.stride.compiler.report.LoopReport;
+import dev.stride.compiler.report.LoopVerdict;
 import dev.stride.compiler.report.MethodReport;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
-/** Compiles the annotated methods of one class and assembles the class-level result. */
+/**
+ * Compiles the annotated methods of one class: runs each method's pipeline, emits the SIMD holder class, patches
+ * the vectorised loops' entries, verifies both classes, and assembles diagnostics. If verification fails the
+ * class is left untouched and the failure is an internal-error diagnostic naming the method.
+ */
 final class ClassCompilation {
+    /** The Stride version written into the marker annotation. */
+    static final String VERSION = "0.1.0";
+
     private final CompilerOptions options;
     private final ClassNode classNode;
     private final byte[] originalBytes;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
 
     ClassCompilation(CompilerOptions options, ClassNode classNode, byte[] originalBytes) {
         this.options = options;
@@ -21,25 +42,149 @@ final class ClassCompilation {
     }
 
     ClassRewrite run() {
-        List<MethodReport> reports = new ArrayList<>();
-        for (MethodNode method : classNode.methods) {
-            KernelAnnotation.of(method)
-                    .ifPresent(annotation -> reports.add(new MethodReport(
-                            method.name,
-                            method.desc,
-                            0,
-                            annotation.source(),
-                            List.of(),
-                            List.of(),
-                            List.of(),
-                            List.of(),
-                            options.compiledAt())));
+        if (isAlreadyCompiled()) {
+            diagnostics.add(new Diagnostic(
+                    Diagnostic.Severity.NOTE, sourceFile(), 0, "already rewritten by Stride; left as it is"));
+            return StrideCompiler.unchanged(
+                    classNode, new ClassReport(binaryName(), classNode.sourceFile, List.of()), diagnostics);
         }
-        ClassReport report = new ClassReport(classNode.name.replace('/', '.'), classNode.sourceFile, reports);
-        return StrideCompiler.unchanged(classNode, report, List.of());
+        List<MethodReport> reports = new ArrayList<>();
+        Map<MethodNode, MethodPipeline.Result> results = new LinkedHashMap<>();
+        for (MethodNode method : classNode.methods) {
+            Optional<KernelAnnotation> annotation = KernelAnnotation.of(method);
+            if (annotation.isEmpty()) {
+                continue;
+            }
+            MethodPipeline.Result result = MethodPipeline.run(
+                    classNode.name,
+                    method,
+                    annotation.get(),
+                    options.fastmathDefault(),
+                    options.simdBits(),
+                    options.compiledAt());
+            results.put(method, result);
+            reports.add(result.report());
+            diagnose(result.report(), annotation.get().strict() || options.strictDefault());
+        }
+        ClassReport report = new ClassReport(binaryName(), classNode.sourceFile, reports);
+        boolean anyVectorized =
+                results.values().stream().anyMatch(r -> !r.vectorized().isEmpty());
+        if (!anyVectorized || options.compiledAt().equals("inspect")) {
+            return StrideCompiler.unchanged(classNode, report, diagnostics);
+        }
+        return emit(results, report);
     }
 
-    byte[] originalBytes() {
-        return originalBytes;
+    private ClassRewrite emit(Map<MethodNode, MethodPipeline.Result> results, ClassReport report) {
+        HolderClassEmitter holder = new HolderClassEmitter(classNode.name, classNode.version & 0xFFFF);
+        List<String> rewritten = new ArrayList<>();
+        int methodIndex = 0;
+        for (Map.Entry<MethodNode, MethodPipeline.Result> entry : results.entrySet()) {
+            methodIndex++;
+            List<String> loopIds = new ArrayList<>();
+            for (MethodPipeline.VectorizedLoop loop : entry.getValue().vectorized()) {
+                String name = entry.getKey().name + "$" + methodIndex + "$"
+                        + loop.loop().id().replace('.', '_');
+                SimdLoopEmitter emitter = new SimdLoopEmitter(
+                        holder.writer(), holder.name(), loop.function(), loop.plan(), loop.invariance());
+                holder.useSpecies(loop.plan().laneKind(), loop.plan().bits());
+                emitter.emit(name);
+                PreheaderPatcher.patch(loop.function(), loop.plan(), loop.site(), holder.name(), name, emitter);
+                loopIds.add(loop.loop().id());
+            }
+            if (!loopIds.isEmpty()) {
+                rewritten.add(entry.getKey().name + entry.getKey().desc + ": " + String.join(" ", loopIds));
+            }
+        }
+        addMarker(rewritten);
+        byte[] holderBytes = holder.finish();
+        byte[] classBytes = write();
+        String problem = firstProblem(classBytes, holderBytes);
+        if (problem != null) {
+            diagnostics.add(new Diagnostic(
+                    Diagnostic.Severity.ERROR,
+                    sourceFile(),
+                    0,
+                    "internal error: Stride generated an invalid class (" + problem
+                            + "); the class was left unchanged. Please report this with the class file."));
+            return StrideCompiler.unchanged(classNode, report, diagnostics);
+        }
+        Map<String, byte[]> resources = new LinkedHashMap<>();
+        if (options.keepOriginals()) {
+            resources.put("META-INF/stride/original/" + classNode.name + ".class", originalBytes);
+        }
+        return new ClassRewrite(
+                classNode.name,
+                classBytes,
+                Map.of(holder.name(), holderBytes),
+                resources,
+                report,
+                List.copyOf(diagnostics));
+    }
+
+    private static String firstProblem(byte[] classBytes, byte[] holderBytes) {
+        String problem = ClassVerification.problem(classBytes);
+        return problem != null ? problem : ClassVerification.problem(holderBytes);
+    }
+
+    private byte[] write() {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        classNode.accept(writer);
+        return writer.toByteArray();
+    }
+
+    private void addMarker(List<String> rewritten) {
+        AnnotationNode marker = new AnnotationNode(StrideCompiler.COMPILED_MARKER);
+        marker.visit("version", VERSION);
+        AnnotationVisitor methods = marker.visitArray("methods");
+        rewritten.forEach(m -> methods.visit(null, m));
+        methods.visitEnd();
+        if (classNode.visibleAnnotations == null) {
+            classNode.visibleAnnotations = new ArrayList<>();
+        }
+        classNode.visibleAnnotations.add(marker);
+    }
+
+    private boolean isAlreadyCompiled() {
+        return classNode.visibleAnnotations != null
+                && classNode.visibleAnnotations.stream().anyMatch(a -> a.desc.equals(StrideCompiler.COMPILED_MARKER));
+    }
+
+    private void diagnose(MethodReport method, boolean strict) {
+        for (LoopReport loop : method.loops()) {
+            switch (loop.verdict()) {
+                case LoopVerdict.Rejected rejected ->
+                    diagnostics.add(new Diagnostic(
+                            strict ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
+                            sourceFile(),
+                            rejected.line(),
+                            method.name() + ": loop " + loop.id() + " not vectorised: " + rejected.detail() + " ("
+                                    + rejected.reason().sentence() + ")"));
+                case LoopVerdict.Vectorized vectorized ->
+                    diagnostics.add(new Diagnostic(
+                            Diagnostic.Severity.NOTE,
+                            sourceFile(),
+                            loop.line(),
+                            method.name() + ": loop " + loop.id() + " vectorised (" + vectorized.lanes() + " x "
+                                    + vectorized.elementType() + ")"));
+                case LoopVerdict.LeftToC2 c2 ->
+                    diagnostics.add(new Diagnostic(
+                            Diagnostic.Severity.NOTE,
+                            sourceFile(),
+                            loop.line(),
+                            method.name() + ": loop " + loop.id() + " left to C2: " + c2.why()));
+                case LoopVerdict.PartOfOuter part -> {
+                    // covered by the enclosing loop's diagnostic
+                }
+            }
+        }
+    }
+
+    private String sourceFile() {
+        return classNode.sourceFile != null ? classNode.sourceFile : binaryName();
+    }
+
+    private String binaryName() {
+        return classNode.name.replace('/', '.');
     }
 }

@@ -1,0 +1,211 @@
+package dev.stride.compiler.analysis;
+
+import dev.stride.compiler.ir.BinaryOp;
+import dev.stride.compiler.ir.Condition;
+import dev.stride.compiler.ir.Expr;
+import dev.stride.compiler.ir.Function;
+import dev.stride.compiler.ir.Kind;
+import dev.stride.compiler.ir.Variable;
+import dev.stride.compiler.report.RejectionReason;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks that every expression of a loop body has a lanewise equivalent, collecting array accesses and the
+ * kinds of all vector values on the way. Loop-invariant subtrees are exempt: they are computed once, in scalar
+ * form, and broadcast.
+ */
+final class BodyCheck {
+    private final Function function;
+    private final Invariance invariance;
+    private final Variable inductionVariable;
+    private final Set<Variable> accumulators;
+    private final boolean fastmath;
+    final List<ArrayAccess> accesses = new ArrayList<>();
+    final List<Kind> vectorKinds = new ArrayList<>();
+    boolean approximateMath;
+
+    BodyCheck(Function function, Invariance invariance, Variable iv, Set<Variable> accumulators, boolean fastmath) {
+        this.function = function;
+        this.invariance = invariance;
+        this.inductionVariable = iv;
+        this.accumulators = accumulators;
+        this.fastmath = fastmath;
+    }
+
+    /** Checks a value that is computed per lane. */
+    void value(Expr e) {
+        if (invariance.isInvariant(e)) {
+            invariantValue(e);
+            return;
+        }
+        vectorKinds.add(e.kind());
+        switch (e) {
+            case Expr.Const c -> {
+                // constants are invariant; unreachable
+            }
+            case Expr.Read read -> read(read);
+            case Expr.Binary binary -> binary(binary);
+            case Expr.Negate negate -> value(negate.operand());
+            case Expr.Convert convert -> convert(convert);
+            case Expr.Compare compare ->
+                throw new Rejection(
+                        RejectionReason.UNSUPPORTED_INSTRUCTION, e.line(), "a comparison result is used as a number");
+            case Expr.ArrayLoad load -> load(load);
+            case Expr.ArrayLength length ->
+                throw new Rejection(
+                        RejectionReason.ARRAY_NOT_INVARIANT,
+                        e.line(),
+                        "the length of an array that changes inside the loop");
+            case Expr.Call call -> call(call);
+            case Expr.FieldLoad field ->
+                throw new Rejection(
+                        RejectionReason.UNSUPPORTED_INSTRUCTION,
+                        e.line(),
+                        "reads field '" + field.name() + "' inside the loop (copy it into a local before the loop)");
+            case Expr.Opaque opaque ->
+                throw new Rejection(RejectionReason.UNSUPPORTED_INSTRUCTION, e.line(), opaque.what());
+        }
+    }
+
+    /** Checks a branch condition of the body. */
+    void condition(Condition condition, int line) {
+        if (condition.left() instanceof Expr.Compare compare) {
+            value(compare.left());
+            value(compare.right());
+            return;
+        }
+        if (condition.left().kind() == Kind.REF) {
+            throw new Rejection(RejectionReason.UNSUPPORTED_INSTRUCTION, line, "compares object references");
+        }
+        value(condition.left());
+        value(condition.right());
+    }
+
+    private void invariantValue(Expr e) {
+        if (e.kind() == Kind.REF) {
+            throw new Rejection(RejectionReason.UNSUPPORTED_TYPE, e.line(), "an object value is used as a number");
+        }
+        dev.stride.compiler.frontend.ExprWalk.forEach(e, node -> {
+            if (node instanceof Expr.Binary b && isIntegerDivision(b)) {
+                throw new Rejection(
+                        RejectionReason.INTEGER_DIVISION,
+                        b.line(),
+                        "integer '" + b.op().symbol() + "' (hoist it out of the loop into a local)");
+            }
+        });
+    }
+
+    private void read(Expr.Read read) {
+        Variable variable = read.variable();
+        if (variable.equals(inductionVariable)) {
+            throw new Rejection(
+                    RejectionReason.UNSUPPORTED_INSTRUCTION,
+                    read.line(),
+                    "the induction variable '" + function.nameOf(variable)
+                            + "' is used as a value, not only as an index");
+        }
+        if (accumulators.contains(variable)) {
+            throw new Rejection(
+                    RejectionReason.LOOP_CARRIED_SCALAR,
+                    read.line(),
+                    "'" + function.nameOf(variable) + "' is read inside the loop besides its own update");
+        }
+    }
+
+    private void binary(Expr.Binary binary) {
+        if (isIntegerDivision(binary)) {
+            throw new Rejection(
+                    RejectionReason.INTEGER_DIVISION,
+                    binary.line(),
+                    "integer '" + binary.op().symbol() + "' inside the loop");
+        }
+        if (binary.op() == BinaryOp.REM) {
+            throw new Rejection(RejectionReason.UNSUPPORTED_INSTRUCTION, binary.line(), "floating-point remainder %");
+        }
+        value(binary.left());
+        value(binary.right());
+    }
+
+    private static boolean isIntegerDivision(Expr.Binary binary) {
+        return !binary.kind().isFloating() && (binary.op() == BinaryOp.DIV || binary.op() == BinaryOp.REM);
+    }
+
+    private void convert(Expr.Convert convert) {
+        if (convert.operand().kind().bits() != convert.kind().bits()) {
+            throw new Rejection(
+                    RejectionReason.MIXED_ELEMENT_SIZES,
+                    convert.line(),
+                    "converts " + convert.operand().kind().javaName() + " to "
+                            + convert.kind().javaName() + " per element");
+        }
+        value(convert.operand());
+    }
+
+    private void load(Expr.ArrayLoad load) {
+        accesses.add(access(load.array(), load.index(), false, load.elementKind(), load.line()));
+    }
+
+    /** Checks an array store's target and records it. */
+    void store(Expr array, Expr index, Kind elementKind, int line) {
+        accesses.add(access(array, index, true, elementKind, line));
+    }
+
+    private ArrayAccess access(Expr array, Expr index, boolean store, Kind elementKind, int line) {
+        if (!elementKind.isVectorizable()) {
+            throw new Rejection(
+                    RejectionReason.UNSUPPORTED_TYPE, line, "accesses a " + elementKind.javaName() + "[] array");
+        }
+        ArrayAccess.ArrayBase base = base(array, line);
+        Expr offset = affineOffset(index, line);
+        Integer constant = offset instanceof Expr.Const c ? (Integer) c.value() : null;
+        vectorKinds.add(elementKind);
+        return new ArrayAccess(base, offset, constant, store, elementKind, line);
+    }
+
+    private ArrayAccess.ArrayBase base(Expr array, int line) {
+        ArrayAccess.ArrayBase base = AffineIndex.base(array, invariance);
+        if (base == null) {
+            throw new Rejection(
+                    RejectionReason.ARRAY_NOT_INVARIANT,
+                    line,
+                    "the array accessed is not a local variable (or a row of one) fixed during the loop");
+        }
+        return base;
+    }
+
+    private Expr affineOffset(Expr index, int line) {
+        Expr offset = AffineIndex.offset(index, inductionVariable, invariance);
+        if (offset == null) {
+            throw new Rejection(
+                    RejectionReason.NON_AFFINE_INDEX,
+                    line,
+                    "an array index is not '" + function.nameOf(inductionVariable)
+                            + " + c' with c fixed during the loop");
+        }
+        return offset;
+    }
+
+    private void call(Expr.Call call) {
+        String operator = MathCalls.isMath(call) ? MathCalls.operator(call) : null;
+        if (operator == null || !MathCalls.appliesTo(call)) {
+            throw new Rejection(
+                    RejectionReason.UNSUPPORTED_CALL,
+                    call.line(),
+                    "calls " + call.owner().replace('/', '.') + "." + call.name());
+        }
+        if (MathCalls.isApproximate(call)) {
+            if (!fastmath) {
+                throw new Rejection(
+                        RejectionReason.NEEDS_FASTMATH_MATH,
+                        call.line(),
+                        "Math." + call.name() + " needs @Jit(fastmath = true) to use the Vector API's version");
+            }
+            approximateMath = true;
+        }
+        for (Expr argument : call.arguments()) {
+            value(argument);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.stride.compiler.codegen;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicVerifier;
+import org.objectweb.asm.util.CheckClassAdapter;
+
+/**
+ * The gate every emitted class passes before it is written: ASM's {@link CheckClassAdapter} (structure,
+ * descriptors, instruction operands) and an {@link Analyzer} with {@link BasicVerifier} over every method (stack
+ * and local types along every path). Neither loads classes, so it runs in any build JVM.
+ */
+public final class ClassVerification {
+
+    private ClassVerification() {}
+
+    /**
+     * Verifies a class file.
+     *
+     * @param classFile the bytes
+     * @return null when the class is valid, else a description of the first problem
+     */
+    public static String problem(byte[] classFile) {
+        try {
+            ClassNode node = new ClassNode();
+            new ClassReader(classFile).accept(new CheckClassAdapter(node, false), 0);
+            for (MethodNode method : node.methods) {
+                if (method.instructions.size() > 0) {
+                    new Analyzer<>(new BasicVerifier()).analyze(node.name, method);
+                }
+            }
+            return null;
+        } catch (AnalyzerException e) {
+            return describe(e);
+        } catch (RuntimeException e) {
+            StringWriter text = new StringWriter();
+            e.printStackTrace(new PrintWriter(text));
+            return e + "";
+        }
+    }
+
+    private static String describe(AnalyzerException e) {
+        return e.getMessage() + (e.node == null ? "" : " (instruction opcode " + e.node.getOpcode() + ")");
+    }
+}

@@ -1,0 +1,356 @@
+package dev.stride.compiler.codegen;
+
+import dev.stride.compiler.analysis.AffineIndex;
+import dev.stride.compiler.analysis.ArrayAccess;
+import dev.stride.compiler.analysis.Invariance;
+import dev.stride.compiler.analysis.Reduction;
+import dev.stride.compiler.analysis.VectorLoopPlan;
+import dev.stride.compiler.frontend.ExprWalk;
+import dev.stride.compiler.ir.Block;
+import dev.stride.compiler.ir.Expr;
+import dev.stride.compiler.ir.Function;
+import dev.stride.compiler.ir.Kind;
+import dev.stride.compiler.ir.Stmt;
+import dev.stride.compiler.ir.Variable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.commons.GeneratorAdapter;
+
+/**
+ * Emits the two holder methods of one vectorised loop.
+ *
+ * <p>{@code <name>$end(params)} decides how far the SIMD loop may run: it returns the induction variable
+ * unchanged (run everything scalar) unless every array is non-null, every access of the whole SIMD range is in
+ * bounds, and no written array is the same object as another array the loop touches; otherwise it returns the
+ * first index after the SIMD range. {@code <name>(params, end)} runs the SIMD range and returns the accumulators.
+ * The original scalar loop then continues from that index: it is the tail, and it is the whole loop when the
+ * checks fail, so exceptions are thrown by the original code at the original element.
+ *
+ * <p>Implementation notes (JIT behaviours relied on): species are {@code static final} fields of the holder so
+ * C2 treats them as constants; vectors and masks live only in locals; the main loop is unmasked; the methods stay
+ * small (a few hundred bytes), far below HotSpot's 8000-byte limit for compilation.
+ */
+public final class SimdLoopEmitter {
+    private final ClassVisitor holder;
+    private final String holderName;
+    private final Function function;
+    private final VectorLoopPlan plan;
+    private final Invariance invariance;
+    private final Map<Variable, Integer> argumentOf = new LinkedHashMap<>();
+    private final String parameterDescriptors;
+
+    /**
+     * An emitter for one loop.
+     *
+     * @param holder the holder class being written
+     * @param holderName the holder's internal name
+     * @param function the lifted method
+     * @param plan the loop's plan
+     * @param invariance the loop's invariance
+     */
+    public SimdLoopEmitter(
+            ClassVisitor holder, String holderName, Function function, VectorLoopPlan plan, Invariance invariance) {
+        this.holder = holder;
+        this.holderName = holderName;
+        this.function = function;
+        this.plan = plan;
+        this.invariance = invariance;
+        StringBuilder descriptors = new StringBuilder();
+        for (Variable parameter : plan.parameters()) {
+            argumentOf.put(parameter, argumentOf.size());
+            descriptors.append(plan.descriptors().get(parameter));
+        }
+        this.parameterDescriptors = descriptors.toString();
+    }
+
+    /** @return the descriptor of the {@code $end} method */
+    public String endDescriptor() {
+        return "(" + parameterDescriptors + ")I";
+    }
+
+    /** @return the descriptor of the loop method */
+    public String loopDescriptor() {
+        return "(" + parameterDescriptors + "I)" + resultType().getDescriptor();
+    }
+
+    /**
+     * The loop method's return type: void, the single accumulator, or {@code long[]} of raw bits for several.
+     *
+     * @return the type
+     */
+    public Type resultType() {
+        return switch (plan.reductions().size()) {
+            case 0 -> Type.VOID_TYPE;
+            case 1 -> plan.reductions().getFirst().kind().asmType();
+            default -> Type.getType(long[].class);
+        };
+    }
+
+    /**
+     * Emits both methods.
+     *
+     * @param name the base method name
+     */
+    public void emit(String name) {
+        emitEnd(name + "$end");
+        emitLoop(name);
+    }
+
+    private GeneratorAdapter method(String name, String descriptor) {
+        int access = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
+        return new GeneratorAdapter(holder.visitMethod(access, name, descriptor, null, null), access, name, descriptor);
+    }
+
+    private void emitEnd(String name) {
+        GeneratorAdapter code = method(name, endDescriptor());
+        code.visitCode();
+        Label bail = new Label();
+        ScalarExprEmitter scalar = new ScalarExprEmitter(code, argumentOf);
+        for (Map.Entry<Variable, Integer> entry : argumentOf.entrySet()) {
+            if (plan.descriptors().get(entry.getKey()).startsWith("[")) {
+                code.loadArg(entry.getValue());
+                code.ifNull(bail);
+            }
+        }
+        Map<ArrayAccess.ArrayBase, Integer> bases = loadBases(code, scalar, bail);
+        int start = code.newLocal(Type.LONG_TYPE);
+        code.loadArg(argumentOf.get(plan.counted().inductionVariable()));
+        code.cast(Type.INT_TYPE, Type.LONG_TYPE);
+        code.storeLocal(start);
+        int end = code.newLocal(Type.LONG_TYPE);
+        scalar.emit(plan.counted().bound());
+        code.cast(Type.INT_TYPE, Type.LONG_TYPE);
+        if (plan.counted().inclusive()) {
+            code.push(1L);
+            code.math(GeneratorAdapter.ADD, Type.LONG_TYPE);
+        }
+        code.loadLocal(start);
+        code.math(GeneratorAdapter.SUB, Type.LONG_TYPE);
+        code.storeLocal(end);
+        code.loadLocal(end);
+        code.push(0L);
+        code.ifCmp(Type.LONG_TYPE, GeneratorAdapter.LE, bail);
+        VectorOps ops = new VectorOps(code, holderName, plan.laneKind(), plan.bits());
+        ops.species();
+        code.loadLocal(end);
+        code.visitMethodInsn(Opcodes.INVOKEINTERFACE, VectorTypes.SPECIES.getInternalName(), "loopBound", "(J)J", true);
+        code.loadLocal(start);
+        code.math(GeneratorAdapter.ADD, Type.LONG_TYPE);
+        code.storeLocal(end);
+        code.loadLocal(end);
+        code.loadLocal(start);
+        code.ifCmp(Type.LONG_TYPE, GeneratorAdapter.EQ, bail);
+        boundsChecks(code, scalar, bases, start, end, bail);
+        aliasChecks(code, bases, bail);
+        code.loadLocal(end);
+        code.cast(Type.LONG_TYPE, Type.INT_TYPE);
+        code.returnValue();
+        code.mark(bail);
+        code.loadArg(argumentOf.get(plan.counted().inductionVariable()));
+        code.returnValue();
+        code.endMethod();
+    }
+
+    /** Locals holding each array base; rows are loaded (and checked when {@code bail} is given). */
+    private Map<ArrayAccess.ArrayBase, Integer> loadBases(GeneratorAdapter code, ScalarExprEmitter scalar, Label bail) {
+        Map<ArrayAccess.ArrayBase, Integer> bases = new LinkedHashMap<>();
+        for (ArrayAccess access : plan.accesses()) {
+            ArrayAccess.ArrayBase base = access.base();
+            if (bases.containsKey(base)) {
+                continue;
+            }
+            String descriptor = plan.descriptors().get(base.variable());
+            Type rowType = Type.getType(base.isRow() ? descriptor.substring(1) : descriptor);
+            int local = code.newLocal(rowType);
+            if (!base.isRow()) {
+                code.loadArg(argumentOf.get(base.variable()));
+            } else {
+                loadRow(code, scalar, base, bail);
+            }
+            code.storeLocal(local);
+            if (base.isRow() && bail != null) {
+                code.loadLocal(local);
+                code.ifNull(bail);
+            }
+            bases.put(base, local);
+        }
+        return bases;
+    }
+
+    private void loadRow(GeneratorAdapter code, ScalarExprEmitter scalar, ArrayAccess.ArrayBase base, Label bail) {
+        int row = code.newLocal(Type.INT_TYPE);
+        scalar.emit(base.row());
+        code.storeLocal(row);
+        if (bail != null) {
+            code.loadLocal(row);
+            code.ifZCmp(GeneratorAdapter.LT, bail);
+            code.loadLocal(row);
+            code.loadArg(argumentOf.get(base.variable()));
+            code.arrayLength();
+            code.ifICmp(GeneratorAdapter.GE, bail);
+        }
+        code.loadArg(argumentOf.get(base.variable()));
+        code.loadLocal(row);
+        code.arrayLoad(Type.getType(Object.class));
+        code.checkCast(Type.getType(plan.descriptors().get(base.variable()).substring(1)));
+    }
+
+    private void boundsChecks(
+            GeneratorAdapter code,
+            ScalarExprEmitter scalar,
+            Map<ArrayAccess.ArrayBase, Integer> bases,
+            int start,
+            int end,
+            Label bail) {
+        for (ArrayAccess access : plan.accesses()) {
+            int offset = code.newLocal(Type.LONG_TYPE);
+            scalar.emit(access.offset());
+            code.cast(Type.INT_TYPE, Type.LONG_TYPE);
+            code.storeLocal(offset);
+            code.loadLocal(start);
+            code.loadLocal(offset);
+            code.math(GeneratorAdapter.ADD, Type.LONG_TYPE);
+            code.push(0L);
+            code.ifCmp(Type.LONG_TYPE, GeneratorAdapter.LT, bail);
+            code.loadLocal(end);
+            code.push(1L);
+            code.math(GeneratorAdapter.SUB, Type.LONG_TYPE);
+            code.loadLocal(offset);
+            code.math(GeneratorAdapter.ADD, Type.LONG_TYPE);
+            code.loadLocal(bases.get(access.base()));
+            code.arrayLength();
+            code.cast(Type.INT_TYPE, Type.LONG_TYPE);
+            code.ifCmp(Type.LONG_TYPE, GeneratorAdapter.GE, bail);
+        }
+    }
+
+    private void aliasChecks(GeneratorAdapter code, Map<ArrayAccess.ArrayBase, Integer> bases, Label bail) {
+        for (List<ArrayAccess.ArrayBase> pair : plan.aliasChecks()) {
+            code.loadLocal(bases.get(pair.get(0)));
+            code.loadLocal(bases.get(pair.get(1)));
+            code.ifCmp(Type.getType(Object.class), GeneratorAdapter.EQ, bail);
+        }
+    }
+
+    private void emitLoop(String name) {
+        GeneratorAdapter code = method(name, loopDescriptor());
+        code.visitCode();
+        ScalarExprEmitter scalar = new ScalarExprEmitter(code, argumentOf);
+        VectorOps ops = new VectorOps(code, holderName, plan.laneKind(), plan.bits());
+        int induction = code.newLocal(Type.INT_TYPE);
+        code.loadArg(argumentOf.get(plan.counted().inductionVariable()));
+        code.storeLocal(induction);
+        Map<ArrayAccess.ArrayBase, Integer> bases = loadBases(code, scalar, null);
+        Map<Expr, Integer> offsets = hoistOffsets(code, scalar);
+        Map<Expr, Integer> broadcasts = hoistBroadcasts(code, scalar, ops);
+        Map<Variable, Integer> accumulators = new LinkedHashMap<>();
+        for (Reduction reduction : plan.reductions()) {
+            int identity = code.newLocal(plan.laneKind().asmType());
+            scalar.push(reduction.op().identity(reduction.kind()), reduction.kind());
+            code.storeLocal(identity);
+            ops.broadcastFromScalarOnStack(identity);
+            int vector = code.newLocal(ops.vectorType());
+            code.storeLocal(vector);
+            accumulators.put(reduction.variable(), vector);
+        }
+        Label top = code.mark();
+        Label done = new Label();
+        code.loadLocal(induction);
+        code.loadArg(argumentOf.size());
+        code.ifICmp(GeneratorAdapter.GE, done);
+        BodyEmitter body = new BodyEmitter(
+                code, function, plan, invariance, ops, induction, broadcasts, offsets, bases, argumentOf);
+        Map<Variable, Integer> env = body.emit(accumulators);
+        for (Map.Entry<Variable, Integer> accumulator : accumulators.entrySet()) {
+            code.loadLocal(env.get(accumulator.getKey()));
+            code.storeLocal(accumulator.getValue());
+        }
+        code.loadLocal(induction);
+        ops.lanes();
+        code.math(GeneratorAdapter.ADD, Type.INT_TYPE);
+        code.storeLocal(induction);
+        code.goTo(top);
+        code.mark(done);
+        new ReductionResults(code, plan, ops, argumentOf).emit(accumulators);
+        code.returnValue();
+        code.endMethod();
+    }
+
+    private Map<Expr, Integer> hoistOffsets(GeneratorAdapter code, ScalarExprEmitter scalar) {
+        Map<Expr, Integer> offsets = new LinkedHashMap<>();
+        for (ArrayAccess access : plan.accesses()) {
+            if (!AffineIndex.isZero(access.offset()) && !offsets.containsKey(access.offset())) {
+                int local = code.newLocal(Type.INT_TYPE);
+                scalar.emit(access.offset());
+                code.storeLocal(local);
+                offsets.put(access.offset(), local);
+            }
+        }
+        return offsets;
+    }
+
+    /** Computes every loop-invariant value used per lane once, before the loop, as a broadcast vector. */
+    private Map<Expr, Integer> hoistBroadcasts(GeneratorAdapter code, ScalarExprEmitter scalar, VectorOps ops) {
+        Map<Expr, Integer> broadcasts = new LinkedHashMap<>();
+        for (int id : plan.bodyOrder()) {
+            Block block = function.blocks().get(id);
+            for (Stmt stmt : block.statements()) {
+                for (Expr operand : vectorOperands(stmt)) {
+                    collectInvariants(operand, broadcasts, code, scalar, ops);
+                }
+            }
+        }
+        return broadcasts;
+    }
+
+    private List<Expr> vectorOperands(Stmt stmt) {
+        return switch (stmt) {
+            case Stmt.Store store -> store == plan.counted().increment() ? List.of() : List.of(store.value());
+            case Stmt.ArrayStore store -> List.of(store.value());
+            case Stmt.Branch branch -> {
+                Expr left = branch.condition().left();
+                if (invariance.isInvariant(left)
+                        && invariance.isInvariant(branch.condition().right())) {
+                    yield List.of();
+                }
+                yield left instanceof Expr.Compare compare
+                        ? List.of(compare.left(), compare.right())
+                        : List.of(left, branch.condition().right());
+            }
+            default -> List.of();
+        };
+    }
+
+    private void collectInvariants(
+            Expr e, Map<Expr, Integer> broadcasts, GeneratorAdapter code, ScalarExprEmitter scalar, VectorOps ops) {
+        if (invariance.isInvariant(e)) {
+            if (!broadcasts.containsKey(e)) {
+                int value = code.newLocal(plan.laneKind().asmType());
+                scalar.emit(e);
+                code.cast(e.kind().asmType(), plan.laneKind().asmType());
+                code.storeLocal(value);
+                ops.broadcastFromScalarOnStack(value);
+                int vector = code.newLocal(ops.vectorType());
+                code.storeLocal(vector);
+                broadcasts.put(e, vector);
+            }
+            return;
+        }
+        if (e instanceof Expr.ArrayLoad) {
+            return;
+        }
+        for (Expr child : ExprWalk.children(e)) {
+            collectInvariants(child, broadcasts, code, scalar, ops);
+        }
+    }
+
+    /** @return the lane kind, for reports */
+    public Kind laneKind() {
+        return plan.laneKind();
+    }
+}

@@ -1,0 +1,190 @@
+package dev.stride.compiler.codegen;
+
+import dev.stride.compiler.ir.Kind;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.commons.GeneratorAdapter;
+
+/**
+ * Emits single Vector API calls for one lane kind and species field: loads, stores, broadcasts, lanewise
+ * operators, comparisons, blends and mask logic. Each method leaves its result on the operand stack.
+ */
+final class VectorOps {
+    private final GeneratorAdapter code;
+    private final String holder;
+    private final Kind kind;
+    private final String speciesField;
+    private final Type vector;
+
+    VectorOps(GeneratorAdapter code, String holder, Kind kind, int bits) {
+        this.code = code;
+        this.holder = holder;
+        this.kind = kind;
+        this.speciesField = VectorTypes.speciesField(kind, bits);
+        this.vector = VectorTypes.vector(kind);
+    }
+
+    Type vectorType() {
+        return vector;
+    }
+
+    void species() {
+        code.visitFieldInsn(Opcodes.GETSTATIC, holder, speciesField, VectorTypes.SPECIES.getDescriptor());
+    }
+
+    /** Pushes {@code species.length()}. */
+    void lanes() {
+        species();
+        code.visitMethodInsn(Opcodes.INVOKEINTERFACE, VectorTypes.SPECIES.getInternalName(), "length", "()I", true);
+    }
+
+    /** Stack: array, index -> vector. */
+    void fromArray() {
+        String descriptor = "(" + VectorTypes.SPECIES.getDescriptor() + "["
+                + kind.asmType().getDescriptor() + "I)" + vector.getDescriptor();
+        code.visitMethodInsn(Opcodes.INVOKESTATIC, vector.getInternalName(), "fromArray", descriptor, false);
+    }
+
+    /** Needs species pushed before the array: emits the whole load from the array and index locals. */
+    void load(int arrayLocal, int indexLocal) {
+        species();
+        code.loadLocal(arrayLocal);
+        code.loadLocal(indexLocal);
+        fromArray();
+    }
+
+    /** Stack: vector, array, index [, mask] -> (nothing). */
+    void intoArray(boolean masked) {
+        String descriptor =
+                "([" + kind.asmType().getDescriptor() + "I" + (masked ? VectorTypes.MASK.getDescriptor() : "") + ")V";
+        code.visitMethodInsn(Opcodes.INVOKEVIRTUAL, vector.getInternalName(), "intoArray", descriptor, false);
+    }
+
+    /** Stack: scalar of the lane kind -> vector (species is pushed first by this method's caller order). */
+    void broadcastFromScalarOnStack(int scalarLocal) {
+        species();
+        code.loadLocal(scalarLocal);
+        String descriptor = "(" + VectorTypes.SPECIES.getDescriptor()
+                + kind.asmType().getDescriptor() + ")" + vector.getDescriptor();
+        code.visitMethodInsn(Opcodes.INVOKESTATIC, vector.getInternalName(), "broadcast", descriptor, false);
+    }
+
+    void operator(String name) {
+        String family = VectorTypes.familyOf(name);
+        code.visitFieldInsn(Opcodes.GETSTATIC, VectorTypes.OPERATORS, name, VectorTypes.operatorDescriptor(family));
+    }
+
+    /** Emits {@code a.lanewise(OP)} where a is in a local. */
+    void unaryOn(int aLocal, String operator) {
+        code.loadLocal(aLocal);
+        operator(operator);
+        code.visitMethodInsn(
+                Opcodes.INVOKEVIRTUAL,
+                vector.getInternalName(),
+                "lanewise",
+                "(" + VectorTypes.operatorDescriptor("Unary") + ")" + vector.getDescriptor(),
+                false);
+    }
+
+    /** Emits {@code a.lanewise(OP, b)} with a and b in locals. */
+    void binaryOn(int aLocal, String operator, int bLocal) {
+        code.loadLocal(aLocal);
+        operator(operator);
+        code.loadLocal(bLocal);
+        code.visitMethodInsn(
+                Opcodes.INVOKEVIRTUAL,
+                vector.getInternalName(),
+                "lanewise",
+                "(" + VectorTypes.operatorDescriptor("Binary") + VectorTypes.VECTOR.getDescriptor() + ")"
+                        + vector.getDescriptor(),
+                false);
+    }
+
+    /** Emits {@code a.compare(OP, b)} with a and b in locals. */
+    void compareOn(int aLocal, String operator, int bLocal) {
+        code.loadLocal(aLocal);
+        operator(operator);
+        code.loadLocal(bLocal);
+        code.visitMethodInsn(
+                Opcodes.INVOKEVIRTUAL,
+                vector.getInternalName(),
+                "compare",
+                "(" + VectorTypes.operatorDescriptor("Comparison") + VectorTypes.VECTOR.getDescriptor() + ")"
+                        + VectorTypes.MASK.getDescriptor(),
+                false);
+    }
+
+    /** Emits {@code a.test(IS_NAN)} with a in a local. */
+    void isNanOn(int aLocal) {
+        code.loadLocal(aLocal);
+        operator("IS_NAN");
+        code.visitMethodInsn(
+                Opcodes.INVOKEVIRTUAL,
+                vector.getInternalName(),
+                "test",
+                "(" + VectorTypes.operatorDescriptor("Test") + ")" + VectorTypes.MASK.getDescriptor(),
+                false);
+    }
+
+    /** Emits {@code a.blend(b, mask)} with all three in locals. */
+    void blendOn(int aLocal, int bLocal, int maskLocal) {
+        code.loadLocal(aLocal);
+        code.loadLocal(bLocal);
+        code.loadLocal(maskLocal);
+        code.visitMethodInsn(
+                Opcodes.INVOKEVIRTUAL,
+                vector.getInternalName(),
+                "blend",
+                "(" + VectorTypes.VECTOR.getDescriptor() + VectorTypes.MASK.getDescriptor() + ")"
+                        + vector.getDescriptor(),
+                false);
+    }
+
+    /** Emits {@code a.reduceLanes(OP)} with a in a local; leaves a scalar of the lane kind. */
+    void reduceOn(int aLocal, String operator) {
+        code.loadLocal(aLocal);
+        operator(operator);
+        code.visitMethodInsn(
+                Opcodes.INVOKEVIRTUAL,
+                vector.getInternalName(),
+                "reduceLanes",
+                "(" + VectorTypes.operatorDescriptor("Associative") + ")"
+                        + kind.asmType().getDescriptor(),
+                false);
+    }
+
+    /** Emits {@code m1.and(m2)}, {@code or}, or {@code andNot} for masks in locals. */
+    void maskLogic(int m1, String operation, int m2) {
+        code.loadLocal(m1);
+        code.loadLocal(m2);
+        code.visitMethodInsn(
+                Opcodes.INVOKEVIRTUAL,
+                VectorTypes.MASK.getInternalName(),
+                operation,
+                "(" + VectorTypes.MASK.getDescriptor() + ")" + VectorTypes.MASK.getDescriptor(),
+                false);
+    }
+
+    /** Emits {@code m.not()} for a mask in a local. */
+    void maskNot(int m) {
+        code.loadLocal(m);
+        code.visitMethodInsn(
+                Opcodes.INVOKEVIRTUAL,
+                VectorTypes.MASK.getInternalName(),
+                "not",
+                "()" + VectorTypes.MASK.getDescriptor(),
+                false);
+    }
+
+    /** Stack: boolean -> mask of all lanes set to it. */
+    void maskAll() {
+        species();
+        code.swap();
+        code.visitMethodInsn(
+                Opcodes.INVOKEINTERFACE,
+                VectorTypes.SPECIES.getInternalName(),
+                "maskAll",
+                "(Z)" + VectorTypes.MASK.getDescriptor(),
+                true);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.stride.compiler.ir;
+
+/**
+ * A storage location of the lifted method: a JVM local slot, or a synthetic stack temporary that carries a value
+ * on the operand stack across a block boundary (as javac does for {@code c ? a : b}).
+ *
+ * @param id the local slot, or {@link #STACK_BASE} plus the stack depth for stack temporaries
+ */
+public record Variable(int id) {
+
+    /** Ids at and above this are stack temporaries; JVM local slots are below 65536. */
+    public static final int STACK_BASE = 1 << 20;
+
+    /** Ids at and above this are temporaries the lifter introduces to keep evaluation order. */
+    public static final int TEMP_BASE = 1 << 21;
+
+    /**
+     * The variable of a local slot.
+     *
+     * @param slot a JVM local slot
+     * @return the variable
+     */
+    public static Variable local(int slot) {
+        return new Variable(slot);
+    }
+
+    /**
+     * The stack temporary at a stack depth.
+     *
+     * @param depth the operand stack depth (0 = bottom)
+     * @return the variable
+     */
+    public static Variable stack(int depth) {
+        return new Variable(STACK_BASE + depth);
+    }
+
+    /**
+     * A lifter temporary.
+     *
+     * @param number a number unique within the method
+     * @return the variable
+     */
+    public static Variable temp(int number) {
+        return new Variable(TEMP_BASE + number);
+    }
+
+    /**
+     * Whether this is a stack temporary.
+     *
+     * @return true for stack temporaries
+     */
+    public boolean isStack() {
+        return id >= STACK_BASE && id < TEMP_BASE;
+    }
+
+    /**
+     * Whether this is a JVM local slot.
+     *
+     * @return true for locals
+     */
+    public boolean isLocal() {
+        return id < STACK_BASE;
+    }
+
+    /**
+     * The JVM local slot of a local variable.
+     *
+     * @return the slot
+     */
+    public int slot() {
+        if (!isLocal()) {
+            throw new IllegalStateException("stack temporary has no slot: " + this);
+        }
+        return id;
+    }
+
+    @Override
+    public String toString() {
+        if (isLocal()) {
+            return "slot" + id;
+        }
+        return isStack() ? "$stack" + (id - STACK_BASE) : "$t" + (id - TEMP_BASE);
+    }
+}

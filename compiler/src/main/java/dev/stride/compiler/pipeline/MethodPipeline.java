@@ -1,0 +1,192 @@
+package dev.stride.compiler.pipeline;
+
+import dev.stride.compiler.analysis.ControlFlowGraph;
+import dev.stride.compiler.analysis.Invariance;
+import dev.stride.compiler.analysis.Liveness;
+import dev.stride.compiler.analysis.Loop;
+import dev.stride.compiler.analysis.LoopForest;
+import dev.stride.compiler.analysis.ProfitabilityAnalysis;
+import dev.stride.compiler.analysis.Reduction;
+import dev.stride.compiler.analysis.Rejection;
+import dev.stride.compiler.analysis.TypeReportAnalysis;
+import dev.stride.compiler.analysis.VectorLoopPlan;
+import dev.stride.compiler.analysis.VectorizationAnalysis;
+import dev.stride.compiler.codegen.PreheaderPatcher;
+import dev.stride.compiler.frontend.BytecodeLifter;
+import dev.stride.compiler.frontend.KernelAnnotation;
+import dev.stride.compiler.ir.Function;
+import dev.stride.compiler.report.LoopReport;
+import dev.stride.compiler.report.LoopVerdict;
+import dev.stride.compiler.report.MethodReport;
+import dev.stride.compiler.report.ReductionReport;
+import dev.stride.compiler.report.RejectionReason;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The passes one annotated method goes through, in order. Reads like a table of contents:
+ *
+ * <ol>
+ *   <li>lift bytecode into blocks of expression trees ({@link BytecodeLifter});
+ *   <li>control flow graph, dominators and natural loops ({@link ControlFlowGraph}, {@link LoopForest});
+ *   <li>liveness of variables ({@link Liveness});
+ *   <li>types of parameters and locals, widening warnings ({@link TypeReportAnalysis});
+ *   <li>per loop: counted loop, body, reductions, dependences ({@link VectorizationAnalysis}), then
+ *       profitability ({@link ProfitabilityAnalysis}); each loop ends with a {@link LoopVerdict}.
+ * </ol>
+ *
+ * <p>Code generation happens per class afterwards ({@code ClassCompilation}), from the plans kept here.
+ */
+public final class MethodPipeline {
+
+    /**
+     * A loop that will get SIMD code, with what code generation needs.
+     *
+     * @param function the lifted method
+     * @param loop the loop
+     * @param plan its plan
+     * @param invariance its invariance
+     * @param site its header label and frame
+     */
+    public record VectorizedLoop(
+            Function function,
+            Loop loop,
+            VectorLoopPlan plan,
+            Invariance invariance,
+            PreheaderPatcher.HeaderSite site) {}
+
+    /**
+     * The outcome for one method.
+     *
+     * @param report the report
+     * @param vectorized the loops that get SIMD code
+     */
+    public record Result(MethodReport report, List<VectorizedLoop> vectorized) {}
+
+    private MethodPipeline() {}
+
+    /**
+     * Runs the passes.
+     *
+     * @param owner the internal name of the class
+     * @param method the method
+     * @param annotation its Stride annotations
+     * @param fastmathDefault the build-wide fastmath default
+     * @param simdBitsDefault the build-wide width (0 = annotation's choice)
+     * @param compiledAt the report label
+     * @return the report and the loops to emit
+     */
+    public static Result run(
+            String owner,
+            MethodNode method,
+            KernelAnnotation annotation,
+            boolean fastmathDefault,
+            int simdBitsDefault,
+            String compiledAt) {
+        PassTimer timer = new PassTimer();
+        Function function = timer.run("lift", () -> BytecodeLifter.lift(owner, method));
+        ControlFlowGraph cfg = timer.run("cfg", () -> new ControlFlowGraph(function));
+        LoopForest forest = timer.run("loops", () -> LoopForest.of(cfg));
+        Liveness liveness = timer.run("liveness", () -> new Liveness(cfg));
+        int line = firstLine(function);
+        TypeReportAnalysis types = timer.run("types", () -> TypeReportAnalysis.of(function, line));
+        VectorizationAnalysis.Options options = new VectorizationAnalysis.Options(
+                annotation.fastmath() || fastmathDefault,
+                annotation.simdBits() != 0 ? annotation.simdBits() : simdBitsDefault);
+        List<VectorizedLoop> vectorized = new ArrayList<>();
+        List<LoopReport> loops = timer.run("vectorize", () -> decide(cfg, liveness, forest, options, vectorized));
+        List<String> warnings = new ArrayList<>(types.warnings());
+        if (forest.irreducible()) {
+            warnings.add("line " + line + ": irreducible control flow (not produced by javac); no loop is optimised");
+        }
+        MethodReport report = new MethodReport(
+                method.name,
+                method.desc,
+                line,
+                annotation.source(),
+                types.variables(),
+                warnings,
+                loops,
+                timer.timings(),
+                compiledAt);
+        return new Result(report, vectorized);
+    }
+
+    private static List<LoopReport> decide(
+            ControlFlowGraph cfg,
+            Liveness liveness,
+            LoopForest forest,
+            VectorizationAnalysis.Options options,
+            List<VectorizedLoop> vectorized) {
+        List<LoopReport> reports = new ArrayList<>();
+        for (Loop loop : forest.all()) {
+            reports.add(new LoopReport(loop.id(), loop.line(), verdict(cfg, liveness, loop, options, vectorized)));
+        }
+        return reports;
+    }
+
+    private static LoopVerdict verdict(
+            ControlFlowGraph cfg,
+            Liveness liveness,
+            Loop loop,
+            VectorizationAnalysis.Options options,
+            List<VectorizedLoop> vectorized) {
+        Function function = cfg.function();
+        try {
+            VectorLoopPlan plan = VectorizationAnalysis.analyze(cfg, liveness, loop, options);
+            PreheaderPatcher.HeaderSite site = PreheaderPatcher.siteOf(function, loop);
+            if (site == null) {
+                throw new Rejection(RejectionReason.NO_STACK_MAP_FRAME, loop.line(), "no frame at the loop header");
+            }
+            String c2 = ProfitabilityAnalysis.leftToC2(function, plan);
+            if (c2 != null) {
+                return new LoopVerdict.LeftToC2(c2);
+            }
+            vectorized.add(new VectorizedLoop(function, loop, plan, new Invariance(cfg, loop), site));
+            return new LoopVerdict.Vectorized(
+                    plan.laneKind().javaName(),
+                    plan.lanes(),
+                    plan.bits(),
+                    "unmasked main loop of " + plan.lanes() + " lanes + the original loop as scalar tail",
+                    reductions(function, plan),
+                    checks(function, plan),
+                    false);
+        } catch (Rejection rejection) {
+            return new LoopVerdict.Rejected(rejection.reason(), rejection.line(), rejection.detail());
+        }
+    }
+
+    private static List<ReductionReport> reductions(Function function, VectorLoopPlan plan) {
+        List<ReductionReport> reports = new ArrayList<>();
+        for (Reduction reduction : plan.reductions()) {
+            reports.add(new ReductionReport(
+                    function.nameOf(reduction.variable()),
+                    reduction.op().symbol(),
+                    reduction.kind().javaName(),
+                    String.valueOf(reduction.op().identity(reduction.kind())),
+                    reduction.reassociates()));
+        }
+        return reports;
+    }
+
+    private static List<String> checks(Function function, VectorLoopPlan plan) {
+        List<String> checks = new ArrayList<>();
+        checks.add("arrays non-null and every index of the SIMD range in bounds, checked once before the loop");
+        for (List<dev.stride.compiler.analysis.ArrayAccess.ArrayBase> pair : plan.aliasChecks()) {
+            checks.add("'" + function.nameOf(pair.get(0).variable()) + "' is not the same array as '"
+                    + function.nameOf(pair.get(1).variable()) + "'");
+        }
+        return checks;
+    }
+
+    private static int firstLine(Function function) {
+        int best = 0;
+        for (var block : function.blocks()) {
+            if (block.line() > 0 && (best == 0 || block.line() < best)) {
+                best = block.line();
+            }
+        }
+        return best;
+    }
+}
