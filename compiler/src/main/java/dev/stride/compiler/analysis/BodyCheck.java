@@ -71,6 +71,10 @@ final class BodyCheck {
 
     /** Checks a branch condition of the body. */
     void condition(Condition condition, int line) {
+        if (NanTest.operand(condition) != null) {
+            value(NanTest.operand(condition));
+            return;
+        }
         if (condition.left() instanceof Expr.Compare compare) {
             value(compare.left());
             value(compare.right());
@@ -133,6 +137,7 @@ final class BodyCheck {
     }
 
     private void convert(Expr.Convert convert) {
+        value(convert.operand());
         if (convert.operand().kind().bits() != convert.kind().bits()) {
             throw new Rejection(
                     RejectionReason.MIXED_ELEMENT_SIZES,

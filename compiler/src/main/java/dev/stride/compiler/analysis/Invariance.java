@@ -2,6 +2,7 @@ package dev.stride.compiler.analysis;
 
 import dev.stride.compiler.frontend.ExprWalk;
 import dev.stride.compiler.ir.Expr;
+import dev.stride.compiler.ir.Kind;
 import dev.stride.compiler.ir.Stmt;
 import dev.stride.compiler.ir.Variable;
 import java.util.HashSet;
@@ -9,11 +10,13 @@ import java.util.Set;
 
 /**
  * Which expressions have the same value in every iteration of a loop: those built only from constants, reads of
- * variables the loop never assigns, array lengths of such arrays, and pure {@code Math} calls on such values.
- * Array element reads and field reads are never invariant here (the loop or another thread may write them).
+ * variables the loop never assigns, array lengths of such arrays, pure {@code Math} calls on such values, and rows
+ * {@code m[r]} of an array of arrays when the loop writes no reference anywhere. Primitive element reads and field
+ * reads are never invariant here (the loop may write them).
  */
 public final class Invariance {
     private final Set<Variable> assigned = new HashSet<>();
+    private boolean writesReferences;
 
     /**
      * The variables assigned anywhere in a loop.
@@ -27,6 +30,10 @@ public final class Invariance {
                 if (stmt instanceof Stmt.Store store) {
                     assigned.add(store.variable());
                 }
+                writesReferences |= stmt instanceof Stmt.ArrayStore store && store.elementKind() == Kind.REF
+                        || stmt instanceof Stmt.Eval
+                        || stmt instanceof Stmt.FieldStore
+                        || stmt instanceof Stmt.Opaque;
             }
         }
     }
@@ -52,7 +59,7 @@ public final class Invariance {
         ExprWalk.forEach(e, node -> {
             switch (node) {
                 case Expr.Read read -> invariant[0] &= !assigned.contains(read.variable());
-                case Expr.ArrayLoad load -> invariant[0] = false;
+                case Expr.ArrayLoad load -> invariant[0] &= load.elementKind() == Kind.REF && !writesReferences;
                 case Expr.FieldLoad field -> invariant[0] = false;
                 case Expr.Opaque opaque -> invariant[0] = false;
                 case Expr.Call call -> invariant[0] &= call.owner().equals("java/lang/Math");

@@ -4,6 +4,7 @@ import dev.stride.compiler.analysis.AffineIndex;
 import dev.stride.compiler.analysis.ArrayAccess;
 import dev.stride.compiler.analysis.Invariance;
 import dev.stride.compiler.analysis.MathCalls;
+import dev.stride.compiler.analysis.NanTest;
 import dev.stride.compiler.analysis.VectorLoopPlan;
 import dev.stride.compiler.ir.Block;
 import dev.stride.compiler.ir.Condition;
@@ -187,6 +188,16 @@ final class BodyEmitter {
     private int mask(Condition condition, Map<Variable, Integer> env) {
         if (invariance.isInvariant(condition.left()) && invariance.isInvariant(condition.right())) {
             return uniformMask(condition);
+        }
+        Expr nanOperand = NanTest.operand(condition);
+        if (nanOperand != null) {
+            ops.isNanOn(vector(nanOperand, env));
+            int nan = store(VectorTypes.MASK);
+            if (NanTest.takenOnNan(condition)) {
+                return nan;
+            }
+            ops.maskNot(nan);
+            return store(VectorTypes.MASK);
         }
         if (condition.left() instanceof Expr.Compare compare && isZero(condition.right())) {
             int a = vector(compare.left(), env);

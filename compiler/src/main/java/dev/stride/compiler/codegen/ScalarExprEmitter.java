@@ -40,6 +40,14 @@ final class ScalarExprEmitter {
                 emit(convert.operand());
                 code.cast(convert.operand().kind().asmType(), convert.kind().asmType());
             }
+            case Expr.ArrayLoad load -> {
+                emit(load.array());
+                emit(load.index());
+                code.arrayLoad(
+                        load.elementKind() == Kind.REF
+                                ? Type.getType(Object.class)
+                                : load.elementKind().asmType());
+            }
             case Expr.ArrayLength length -> {
                 emit(length.array());
                 code.arrayLength();

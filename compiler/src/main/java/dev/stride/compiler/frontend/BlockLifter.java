@@ -39,21 +39,29 @@ final class BlockLifter {
     private final Block block;
     private final List<Expr> stack = new ArrayList<>();
     private final List<Stmt> out;
+    private final List<Expr> exit = new ArrayList<>();
     private int line;
 
-    BlockLifter(LiftContext context, Block block, List<Kind> entryStack) {
+    /**
+     * A lifter for one block.
+     *
+     * @param entryStack the operand stack on entry: a value every predecessor left there, or a read of the stack
+     *     temporary the predecessors stored it in
+     */
+    BlockLifter(LiftContext context, Block block, List<Expr> entryStack) {
         this.context = context;
         this.block = block;
         this.out = block.statements();
+        this.line = context.lineBefore(block.firstInsn());
         for (int depth = 0; depth < entryStack.size(); depth++) {
-            Variable variable = Variable.stack(depth);
-            context.kinds().put(variable, entryStack.get(depth));
-            stack.add(new Expr.Read(variable, entryStack.get(depth), 0));
+            Expr entry = entryStack.get(depth);
+            context.kinds().putIfAbsent(Variable.stack(depth), entry.kind());
+            stack.add(entry);
         }
     }
 
-    /** Lifts the block; returns the kinds left on the stack for the successors. */
-    List<Kind> lift() {
+    /** Lifts the block; returns the values left on the stack for the successors. */
+    List<Expr> lift() {
         for (int index = block.firstInsn(); index <= block.lastInsn(); index++) {
             AbstractInsnNode insn = context.insn(index);
             if (insn instanceof LineNumberNode lineNumber) {
@@ -72,8 +80,6 @@ final class BlockLifter {
                 block.successors().add(next);
             }
         }
-        List<Kind> exit = new ArrayList<>();
-        stack.forEach(e -> exit.add(e.kind()));
         return exit;
     }
 
@@ -447,7 +453,14 @@ final class BlockLifter {
         }
     }
 
+    /**
+     * Stores what is left on the stack into stack temporaries for the successors, remembering the values
+     * themselves: where every predecessor of a block leaves the same plain value, the block reads that value
+     * directly and the temporaries' stores are removed as dead ({@link BytecodeLifter}).
+     */
     private void spillStackForSuccessors() {
+        exit.clear();
+        exit.addAll(stack);
         for (int depth = 0; depth < stack.size(); depth++) {
             Variable slot = Variable.stack(depth);
             Expr e = stack.get(depth);

@@ -1,10 +1,11 @@
 package dev.stride.compiler.frontend;
 
 import dev.stride.compiler.ir.Block;
+import dev.stride.compiler.ir.Expr;
 import dev.stride.compiler.ir.Function;
 import dev.stride.compiler.ir.Kind;
+import dev.stride.compiler.ir.Stmt;
 import dev.stride.compiler.ir.Variable;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,28 +51,19 @@ public final class BytecodeLifter {
         }
         Map<Variable, Kind> kinds = new HashMap<>();
         LiftContext context = new LiftContext(insns, blocks, blockOfInsn, kinds);
-        Map<Integer, List<Kind>> entryStacks = new HashMap<>();
         List<Integer> handlers = handlerBlocks(method, blockOfInsn);
-        for (int handler : handlers) {
-            entryStacks.put(handler, List.of(Kind.REF));
-        }
-        entryStacks.put(0, List.of());
-        ArrayDeque<Integer> worklist = new ArrayDeque<>();
-        worklist.add(0);
-        worklist.addAll(handlers);
-        Set<Integer> done = new HashSet<>();
-        while (!worklist.isEmpty() || done.size() < blocks.size()) {
-            int id = worklist.isEmpty() ? firstNotDone(blocks, done) : worklist.poll();
-            if (!done.add(id)) {
-                continue;
-            }
-            List<Kind> entry = entryStacks.getOrDefault(id, List.of());
-            List<Kind> exit = new BlockLifter(context, blocks.get(id), entry).lift();
+        Map<Integer, List<Expr>> exits = new HashMap<>();
+        Map<Integer, List<Integer>> predecessors = new HashMap<>();
+        for (int id : FlowOrder.of(method, blocks, blockOfInsn, handlers)) {
+            List<Expr> entry = handlers.contains(id)
+                    ? List.of(new Expr.Opaque("caught exception", Kind.REF, 0))
+                    : entryStack(predecessors.getOrDefault(id, List.of()), exits);
+            exits.put(id, new BlockLifter(context, blocks.get(id), entry).lift());
             for (int successor : blocks.get(id).successors()) {
-                entryStacks.putIfAbsent(successor, exit);
-                worklist.add(successor);
+                predecessors.computeIfAbsent(successor, k -> new ArrayList<>()).add(id);
             }
         }
+        removeDeadStackStores(blocks);
         return new Function(
                 owner,
                 method,
@@ -83,13 +75,67 @@ public final class BytecodeLifter {
                 Map.copyOf(kinds));
     }
 
-    private static int firstNotDone(List<Block> blocks, Set<Integer> done) {
+    /**
+     * The entry stack of a block: at each depth, the value all lifted predecessors left there when it is the same
+     * plain read or constant (so trees see through javac's ternaries), else a read of the stack temporary.
+     */
+    private static List<Expr> entryStack(List<Integer> predecessors, Map<Integer, List<Expr>> exits) {
+        if (predecessors.isEmpty()) {
+            return List.of();
+        }
+        List<Expr> first = exits.get(predecessors.getFirst());
+        List<Expr> entry = new ArrayList<>();
+        for (int depth = 0; depth < first.size(); depth++) {
+            Expr candidate = first.get(depth);
+            boolean same = isPropagatable(candidate);
+            for (int p : predecessors) {
+                List<Expr> other = exits.get(p);
+                same &= other.size() > depth && other.get(depth).equals(candidate);
+            }
+            entry.add(same ? candidate : new Expr.Read(Variable.stack(depth), candidate.kind(), candidate.line()));
+        }
+        return entry;
+    }
+
+    /**
+     * Whether a value may be read in a successor instead of through a stack temporary: it has no side effects and
+     * reads no stack temporary. Safe because each block's lifter spills a pending value before any write that could
+     * change it, so a value that reaches a join unchanged from every predecessor still means the same there.
+     */
+    private static boolean isPropagatable(Expr candidate) {
+        boolean[] pure = {true};
+        ExprWalk.forEach(
+                candidate,
+                e -> pure[0] &= switch (e) {
+                    case Expr.Call call -> false;
+                    case Expr.Opaque opaque -> false;
+                    case Expr.FieldLoad field -> false;
+                    case Expr.Read read -> !read.variable().isStack();
+                    default -> true;
+                });
+        return pure[0];
+    }
+
+    /** Removes stores to stack temporaries that no block reads (their successors read the value directly). */
+    private static void removeDeadStackStores(List<Block> blocks) {
+        Set<Variable> read = new HashSet<>();
         for (Block block : blocks) {
-            if (!done.contains(block.id())) {
-                return block.id();
+            for (Stmt stmt : block.statements()) {
+                for (Expr operand : StmtOperandsView.of(stmt)) {
+                    ExprWalk.forEach(operand, e -> {
+                        if (e instanceof Expr.Read r && r.variable().isStack()) {
+                            read.add(r.variable());
+                        }
+                    });
+                }
             }
         }
-        throw new IllegalStateException("all blocks lifted");
+        for (Block block : blocks) {
+            block.statements()
+                    .removeIf(stmt -> stmt instanceof Stmt.Store store
+                            && store.variable().isStack()
+                            && !read.contains(store.variable()));
+        }
     }
 
     private static List<Integer> handlerBlocks(MethodNode method, Map<Integer, Integer> blockOfInsn) {
@@ -140,6 +186,16 @@ public final class BytecodeLifter {
 
         AbstractInsnNode insn(int index) {
             return insns.get(index);
+        }
+
+        /** The line of the nearest line-number entry at or before an instruction (0 if none). */
+        int lineBefore(int index) {
+            for (int k = index; k >= 0; k--) {
+                if (insns.get(k) instanceof org.objectweb.asm.tree.LineNumberNode lineNumber) {
+                    return lineNumber.line;
+                }
+            }
+            return 0;
         }
     }
 }

@@ -38,6 +38,16 @@ public final class RewriteHarness {
         public MethodHandle method(String name, Class<?>... parameterTypes) {
             return handle(rewrittenClass, name, parameterTypes);
         }
+
+        /**
+         * Whether the SIMD holder class has been loaded, which happens only when some rewritten loop entered
+         * its SIMD code (the guard was true and the call was made).
+         *
+         * @return true once SIMD code ran
+         */
+        public boolean simdCodeLoaded() {
+            return rewrittenClass.getClassLoader() instanceof DefiningLoader loader && loader.definedHolder;
+        }
     }
 
     /**
@@ -110,6 +120,7 @@ public final class RewriteHarness {
     /** Defines the given classes itself and delegates everything else. */
     private static final class DefiningLoader extends ClassLoader {
         private final Map<String, byte[]> classes;
+        private volatile boolean definedHolder;
 
         DefiningLoader(ClassLoader parent, Map<String, byte[]> classes) {
             super("stride-test", parent);
@@ -124,7 +135,11 @@ public final class RewriteHarness {
                     return super.loadClass(name, resolve);
                 }
                 Class<?> loaded = findLoadedClass(name);
-                return loaded != null ? loaded : defineClass(name, bytes, 0, bytes.length);
+                if (loaded == null) {
+                    definedHolder |= name.endsWith("$StrideSimd");
+                    loaded = defineClass(name, bytes, 0, bytes.length);
+                }
+                return loaded;
             }
         }
     }

@@ -1,0 +1,62 @@
+package dev.stride.compiler.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parsed command line of {@code --inspect}.
+ *
+ * @param targets class names, class files, jars or directories
+ * @param format {@code text} or {@code json}
+ * @param method only report this method, or null
+ * @param classpath where class names are looked up
+ * @param includeAll also list classes without Stride annotations
+ * @param help whether help was asked for
+ */
+record InspectArguments(
+        List<String> targets, String format, String method, String classpath, boolean includeAll, boolean help) {
+
+    static final String USAGE = "usage: stride --inspect <class name | file.class | file.jar | directory>..."
+            + " [--format text|json] [--method NAME] [--classpath PATH]";
+
+    static InspectArguments parse(String[] args) {
+        List<String> targets = new ArrayList<>();
+        String format = "text";
+        String method = null;
+        String classpath = System.getProperty("java.class.path");
+        boolean all = false;
+        boolean help = false;
+        for (int k = 0; k < args.length; k++) {
+            switch (args[k]) {
+                case "--format" -> format = value(args, ++k, "--format");
+                case "--method" -> method = value(args, ++k, "--method");
+                case "--classpath", "-cp" -> classpath = value(args, ++k, "--classpath");
+                case "--all" -> all = true;
+                case "--help", "-h" -> help = true;
+                case "--inspect" -> {
+                    // the launcher passes its own flag through
+                }
+                default -> {
+                    if (args[k].startsWith("--")) {
+                        throw new IllegalArgumentException("unknown option " + args[k]);
+                    }
+                    targets.add(args[k]);
+                }
+            }
+        }
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new IllegalArgumentException("--format must be text or json, was " + format);
+        }
+        if (targets.isEmpty() && !help) {
+            throw new IllegalArgumentException("nothing to inspect");
+        }
+        return new InspectArguments(List.copyOf(targets), format, method, classpath, all, help);
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+}

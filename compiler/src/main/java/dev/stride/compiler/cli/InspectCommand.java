@@ -1,0 +1,86 @@
+package dev.stride.compiler.cli;
+
+import dev.stride.compiler.CompilerOptions;
+import dev.stride.compiler.InvalidClassFileException;
+import dev.stride.compiler.StrideCompiler;
+import dev.stride.compiler.report.ClassReport;
+import dev.stride.compiler.report.ReportFormat;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ./stride --inspect <class name | .class file | jar | directory>... [--format text|json] [--method NAME]
+ * [--classpath PATH]}: prints what Stride deduced and decided for every annotated method.
+ *
+ * <p>Classes already rewritten by the build are reported from their stored originals, so the report describes
+ * the code the user wrote. Exit codes: 0 success, 2 bad arguments or unreadable input.
+ */
+public final class InspectCommand {
+
+    private InspectCommand() {}
+
+    /**
+     * Entry point.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @param args the command line
+     * @param out where the report goes
+     * @param err where errors go
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        InspectArguments arguments;
+        try {
+            arguments = InspectArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("stride --inspect: " + e.getMessage());
+            err.println(InspectArguments.USAGE);
+            return 2;
+        }
+        if (arguments.help()) {
+            out.println(InspectArguments.USAGE);
+            return 0;
+        }
+        List<ClassReport> reports = new ArrayList<>();
+        StrideCompiler compiler = new StrideCompiler(CompilerOptions.defaults().compiledAt("inspect"));
+        try {
+            for (ClassInput input : ClassInputs.resolve(arguments.targets(), arguments.classpath())) {
+                if (!StrideCompiler.hasStrideAnnotations(input.bytes()) && !arguments.includeAll()) {
+                    continue;
+                }
+                ClassReport report = compiler.compile(input.bytes()).report();
+                reports.add(arguments.method() == null ? report : onlyMethod(report, arguments.method()));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("stride --inspect: " + e.getMessage());
+            return 2;
+        } catch (InvalidClassFileException e) {
+            err.println("stride --inspect: " + e.getMessage());
+            return 2;
+        }
+        if (reports.isEmpty()) {
+            err.println("stride --inspect: no class with @Jit, @Vectorize or @Parallel methods in "
+                    + String.join(" ", arguments.targets()));
+            return 2;
+        }
+        out.print(ReportFormat.named(arguments.format(), true).render(reports));
+        return 0;
+    }
+
+    private static ClassReport onlyMethod(ClassReport report, String method) {
+        return new ClassReport(
+                report.className(),
+                report.sourceFile(),
+                report.methods().stream().filter(m -> m.name().equals(method)).toList());
+    }
+}

@@ -1,0 +1,117 @@
+package dev.stride.compiler.testing;
+
+import java.util.Random;
+
+/** Random kernel inputs that favour the values where SIMD code and scalar code could disagree. */
+public final class Inputs {
+    private static final double[] DOUBLE_EDGES = {
+        Double.NaN,
+        Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY,
+        -0.0,
+        0.0,
+        Double.MIN_VALUE,
+        Double.MAX_VALUE,
+        -Double.MAX_VALUE,
+        1.0,
+        -1.0
+    };
+    private static final int[] INT_EDGES = {Integer.MIN_VALUE, Integer.MAX_VALUE, 0, -1, 1};
+    private static final long[] LONG_EDGES = {Long.MIN_VALUE, Long.MAX_VALUE, 0, -1, 1};
+
+    private final Random random;
+    private final boolean edges;
+    private final boolean extremes;
+
+    /**
+     * A generator.
+     *
+     * @param seed the seed
+     * @param edges whether to mix edge values in
+     * @param extremes whether edge values include +-MAX_VALUE (whose sums overflow in an order-dependent way)
+     */
+    public Inputs(long seed, boolean edges, boolean extremes) {
+        this.random = new Random(seed);
+        this.edges = edges;
+        this.extremes = extremes;
+    }
+
+    /** @return the underlying random source */
+    public Random random() {
+        return random;
+    }
+
+    /** @return a double, sometimes an edge value */
+    public double nextDouble() {
+        if (edges && random.nextInt(8) == 0) {
+            double edge = DOUBLE_EDGES[random.nextInt(DOUBLE_EDGES.length)];
+            return extremes || Math.abs(edge) != Double.MAX_VALUE ? edge : 1e300 * 0;
+        }
+        return random.nextInt(4) == 0 ? random.nextInt(5) - 2 : (random.nextDouble() - 0.4) * 10;
+    }
+
+    /** @return an int, sometimes an edge value */
+    public int nextInt() {
+        if (edges && random.nextInt(8) == 0) {
+            return INT_EDGES[random.nextInt(INT_EDGES.length)];
+        }
+        return random.nextInt(200) - 100;
+    }
+
+    /** @return a long, sometimes an edge value */
+    public long nextLong() {
+        if (edges && random.nextInt(8) == 0) {
+            return LONG_EDGES[random.nextInt(LONG_EDGES.length)];
+        }
+        return random.nextInt(2000) - 1000;
+    }
+
+    /**
+     * An array of a primitive component type.
+     *
+     * @param type the array class
+     * @param length its length
+     * @return a new array
+     */
+    public Object array(Class<?> type, int length) {
+        Class<?> component = type.getComponentType();
+        if (component == double.class) {
+            double[] a = new double[length];
+            for (int k = 0; k < length; k++) {
+                a[k] = nextDouble();
+            }
+            return a;
+        }
+        if (component == float.class) {
+            float[] a = new float[length];
+            for (int k = 0; k < length; k++) {
+                a[k] = (float) nextDouble();
+            }
+            return a;
+        }
+        if (component == int.class) {
+            int[] a = new int[length];
+            for (int k = 0; k < length; k++) {
+                a[k] = nextInt();
+            }
+            return a;
+        }
+        if (component == long.class) {
+            long[] a = new long[length];
+            for (int k = 0; k < length; k++) {
+                a[k] = nextLong();
+            }
+            return a;
+        }
+        if (component == byte.class) {
+            byte[] a = new byte[length];
+            random.nextBytes(a);
+            return a;
+        }
+        Object[] rows = (Object[]) java.lang.reflect.Array.newInstance(component, 1 + random.nextInt(3));
+        for (int k = 0; k < rows.length; k++) {
+            rows[k] = array(component, length);
+        }
+        return rows;
+    }
+}
