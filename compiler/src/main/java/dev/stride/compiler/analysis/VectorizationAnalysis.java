@@ -68,7 +68,8 @@ public final class VectorizationAnalysis {
         if (check.accesses.isEmpty()) {
             throw new Rejection(RejectionReason.NO_ARRAY_WORK, loop.line(), "the loop touches no arrays");
         }
-        Map<Variable, String> descriptors = parameterDescriptors(function, loop, counted, check.accesses);
+        Map<Variable, String> descriptors =
+                parameterDescriptors(function, loop, liveness.liveIn(loop.header()), check.accesses);
         int bits = chooseBits(options.simdBits(), check.approximateMath);
         return new VectorLoopPlan(
                 counted,
@@ -207,9 +208,9 @@ public final class VectorizationAnalysis {
         return distinct.iterator().next();
     }
 
-    /** Parameters of the SIMD method: every variable the loop reads, with a descriptor. */
+    /** Parameters of the SIMD method: every local the loop reads that is live on entry, with a descriptor. */
     private static Map<Variable, String> parameterDescriptors(
-            Function function, Loop loop, CountedLoop counted, List<ArrayAccess> accesses) {
+            Function function, Loop loop, Set<Variable> liveAtHeader, List<ArrayAccess> accesses) {
         Map<Variable, String> inferred = new HashMap<>();
         for (ArrayAccess access : accesses) {
             String element = access.elementKind().asmType().getDescriptor();
@@ -220,14 +221,14 @@ public final class VectorizationAnalysis {
             for (Stmt stmt : function.blocks().get(block).statements()) {
                 for (Expr operand : StmtOperands.of(stmt)) {
                     ExprWalk.forEach(operand, e -> {
-                        if (e instanceof Expr.Read read) {
+                        if (e instanceof Expr.Read read && liveAtHeader.contains(read.variable())) {
                             descriptors.put(read.variable(), descriptor(function, read, inferred));
                         }
                     });
                 }
             }
         }
-        descriptors.keySet().removeIf(v -> !v.isLocal() && !v.equals(counted.inductionVariable()));
+        descriptors.keySet().removeIf(v -> !v.isLocal());
         return descriptors;
     }
 

@@ -31,12 +31,14 @@ public final class ClassVerification {
             new ClassReader(classFile).accept(new CheckClassAdapter(node, false), 0);
             for (MethodNode method : node.methods) {
                 if (method.instructions.size() > 0) {
-                    new Analyzer<>(new BasicVerifier()).analyze(node.name, method);
+                    try {
+                        new Analyzer<>(new BasicVerifier()).analyze(node.name, method);
+                    } catch (AnalyzerException e) {
+                        return node.name + "." + method.name + method.desc + ": " + describe(e);
+                    }
                 }
             }
             return null;
-        } catch (AnalyzerException e) {
-            return describe(e);
         } catch (RuntimeException e) {
             StringWriter text = new StringWriter();
             e.printStackTrace(new PrintWriter(text));

@@ -70,6 +70,12 @@ public final class RewriteHarness {
     public static Compiled compile(Class<?> kernelClass, CompilerOptions options) {
         byte[] original = classBytes(kernelClass);
         ClassRewrite rewrite = new StrideCompiler(options).compile(original);
+        rewrite.diagnostics().stream()
+                .filter(d -> d.severity() == dev.stride.compiler.Diagnostic.Severity.ERROR)
+                .findFirst()
+                .ifPresent(d -> {
+                    throw new AssertionError("compiling " + kernelClass.getName() + " failed: " + d.format());
+                });
         if (!rewrite.changed()) {
             return new Compiled(rewrite, kernelClass);
         }
