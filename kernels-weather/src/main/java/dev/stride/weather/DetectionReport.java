@@ -5,7 +5,7 @@ package dev.stride.weather;
  *
  * @param rows rows read
  * @param stations stations found
- * @param keptStations stations long enough to hold one tested point with its window
+ * @param keptStations stations long enough to hold a window
  * @param outliers outliers found
  * @param loadNanos time spent reading input
  * @param computeNanos time spent in the detector

@@ -122,7 +122,7 @@ public final class OutlierDetector {
     }
 
     private int keptStations(int[] starts, int stationCount) {
-        int needed = parameters.window() + (parameters.excludePoint() ? 1 : 0);
+        int needed = parameters.window();
         int kept = 0;
         for (int s = 0; s < stationCount; s++) {
             if (starts[s + 1] - starts[s] >= needed) {
@@ -177,7 +177,7 @@ public final class OutlierDetector {
      *
      * @param rows the outlier rows, indices into the columns passed in, ascending (station then time order)
      * @param stationCount the number of stations in the columns
-     * @param keptStationCount the stations long enough to hold one tested point with its window
+     * @param keptStationCount the stations long enough to hold a window ({@code window} rows or more)
      */
     public record Detection(int[] rows, int stationCount, int keptStationCount) {}
 }

@@ -53,8 +53,7 @@ final class DetectCommand implements Callable<Integer> {
     @Option(
             names = "--chunk-rows",
             defaultValue = "4000000",
-            hidden = true,
-            description = "Target rows per chunk (default: ${DEFAULT-VALUE}).")
+            description = "Target rows per chunk; memory is about 49 bytes per chunk row (default: ${DEFAULT-VALUE}).")
     private int chunkRows;
 
     @Override
@@ -85,11 +84,8 @@ final class DetectCommand implements Callable<Integer> {
 
     static void print(PrintWriter out, DetectionReport report, OutlierDetector.Parameters parameters, String engine) {
         out.printf(
-                "stations: %,d found, %,d kept (long enough for window %d%s)%n",
-                report.stations(),
-                report.keptStations(),
-                parameters.window(),
-                parameters.excludePoint() ? " plus the tested point" : "");
+                "stations: %,d found, %,d kept (at least %d rows, one window)%n",
+                report.stations(), report.keptStations(), parameters.window());
         out.printf("outliers: %,d in %,d rows (engine %s)%n", report.outliers(), report.rows(), engine);
         printPhase(out, "load", report.loadNanos(), report);
         printPhase(out, "compute", report.computeNanos(), report);

@@ -61,7 +61,14 @@ public final class WeatherCommand implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> report(exception, err));
-        int code = commandLine.execute(args);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("weather: out of memory (" + e.getMessage() + "): lower --chunk-rows or raise -Xmx; "
+                    + "detection needs about 49 bytes per row of a chunk");
+            code = EXIT_INTERNAL;
+        }
         out.flush();
         err.flush();
         return code;

@@ -99,6 +99,19 @@ class WeatherCommandTest {
     }
 
     @Test
+    void detect_stationSplitAcrossFiles_exit2_namesFileAndRow() {
+        Path first = folder.resolve("part.h5");
+        Path second = folder.resolve("part-1.h5");
+        Hdf5ColumnsWriter.write(first, "wind_speed_rate", new long[] {1, 2}, new double[2], new double[2]);
+        Hdf5ColumnsWriter.write(second, "wind_speed_rate", new long[] {3, 1}, new double[2], new double[2]);
+        Path csv = folder.resolve("split.csv");
+
+        Result result = run("detect", "--input", first.toString(), second.toString(), "--output", csv.toString());
+
+        assertBadInput(result, csv, "part-1.h5: row 1: station 1 appears again");
+    }
+
+    @Test
     void detect_malformedIsdLite_exit2_namesFileAndLine() throws IOException {
         Path isd = Files.createDirectories(folder.resolve("isd"));
         Files.writeString(
