@@ -44,7 +44,7 @@ public final class DetectionPipeline {
     public DetectionReport run(ChunkSource source, Path output) throws IOException {
         long totalRows = progress == null ? -1 : source.totalRows();
         DetectionReport report = DetectionReport.EMPTY;
-        Set<Long> finishedStations = new HashSet<>();
+        Set<Long> seenStations = new HashSet<>();
         long lastProgress = System.nanoTime();
         try (OutlierCsvWriter writer = OutlierCsvWriter.open(output)) {
             while (true) {
@@ -54,7 +54,7 @@ public final class DetectionPipeline {
                 if (chunk == null) {
                     break;
                 }
-                checkNewStations(chunk, finishedStations);
+                checkNewStations(chunk, seenStations);
                 long computeStart = System.nanoTime();
                 OutlierDetector.Detection detection = detect(chunk);
                 long computeNanos = System.nanoTime() - computeStart;
@@ -95,18 +95,17 @@ public final class DetectionPipeline {
         }
     }
 
-    /** A station of this chunk must not have appeared in an earlier chunk; then records this chunk's ones. */
-    private static void checkNewStations(ColumnChunk chunk, Set<Long> finishedStations) {
+    /**
+     * Records the stations of this chunk in order; the first run whose station was already recorded (earlier in
+     * this chunk or in an earlier chunk) is the first offending row. The detector checks grouping inside a chunk
+     * too, but only this check sees across chunks and files.
+     */
+    private static void checkNewStations(ColumnChunk chunk, Set<Long> seenStations) {
         long[] station = chunk.station();
         for (int i = 0; i < station.length; i++) {
-            if ((i == 0 || station[i] != station[i - 1]) && finishedStations.contains(station[i])) {
+            if ((i == 0 || station[i] != station[i - 1]) && !seenStations.add(station[i])) {
                 throw new WeatherInputException(chunk.source() + ": row " + (chunk.firstRow() + i) + ": station "
                         + station[i] + " appears again after other stations (rows must be grouped by station)");
-            }
-        }
-        for (int i = 0; i < station.length; i++) {
-            if (i == 0 || station[i] != station[i - 1]) {
-                finishedStations.add(station[i]);
             }
         }
     }

@@ -97,7 +97,7 @@ public final class StationChart {
         plot.setDomainGridlinePaint(new Color(220, 220, 220));
         plot.setRangeGridlinePaint(new Color(220, 220, 220));
         String title = String.format(
-                "window %d, threshold %s%s: %d outliers",
+                "window %d, threshold %s%s; outliers: %d",
                 parameters.window(), t, parameters.excludePoint() ? ", point excluded" : "", series.outlierCount());
         return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }

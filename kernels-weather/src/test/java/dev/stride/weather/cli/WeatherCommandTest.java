@@ -112,6 +112,17 @@ class WeatherCommandTest {
     }
 
     @Test
+    void detect_regroupedInFirstChunk_reportsFirstOffendingRowNotALaterOne() {
+        Path file = folder.resolve("two-faults.h5");
+        Hdf5ColumnsWriter.write(file, "wind_speed_rate", new long[] {1, 2, 1, 3, 3, 2}, new double[6], new double[6]);
+        Path csv = folder.resolve("two-faults.csv");
+
+        Result result = run("detect", "--input", file.toString(), "--output", csv.toString(), "--chunk-rows", "3");
+
+        assertBadInput(result, csv, "two-faults.h5: row 2: station 1 appears again");
+    }
+
+    @Test
     void detect_malformedIsdLite_exit2_namesFileAndLine() throws IOException {
         Path isd = Files.createDirectories(folder.resolve("isd"));
         Files.writeString(

@@ -10,6 +10,9 @@ import dev.stride.weather.OutlierDetector;
 import dev.stride.weather.engine.KernelEngine;
 import dev.stride.weather.generate.DatasetWriter;
 import dev.stride.weather.generate.SyntheticWeather;
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.DatasetCreationOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +92,25 @@ class Hdf5RoundTripTest {
             assertEquals(ROWS, report.rows());
             assertTrue(report.outliers() > 0);
         }
+    }
+
+    @Test
+    void read_chunkedDeflatedDatasets_sameRowsAsContiguous() throws IOException {
+        ColumnChunk expected = inMemory();
+        Path file = folder.resolve("chunked.h5");
+        DatasetCreationOptions options =
+                DatasetCreationOptions.builder().chunkDimensions(4096).deflate().build();
+        try (WritableHdfFile hdf = HdfFile.write(file)) {
+            hdf.putDataset(Hdf5Columns.STATION, expected.station(), options);
+            hdf.putDataset(Hdf5Columns.TIMESTAMP, expected.timestamp(), options);
+            hdf.putDataset("wind_speed_rate", expected.value(), options);
+        }
+
+        ColumnChunk all = readAll(List.of(file), 25_000);
+
+        assertArrayEquals(expected.station(), all.station());
+        assertArrayEquals(expected.timestamp(), all.timestamp());
+        assertArrayEquals(expected.value(), all.value());
     }
 
     private static ColumnChunk inMemory() {
