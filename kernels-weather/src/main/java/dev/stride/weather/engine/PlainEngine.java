@@ -56,10 +56,20 @@ final class PlainEngine implements KernelEngine {
     }
 
     static PlainEngine create() {
+        return bind(Originals.plainCopy(WeatherKernels.class));
+    }
+
+    /**
+     * An engine over any class with the kernel methods (tests bind a copy defined in another loader).
+     *
+     * @param kernels the class to call
+     * @return the engine
+     */
+    static PlainEngine bind(Class<?> kernels) {
         try {
-            return new PlainEngine(Originals.plainCopy(WeatherKernels.class));
+            return new PlainEngine(kernels);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot bind the plain copy of " + WeatherKernels.class.getName(), e);
+            throw new IllegalStateException("cannot bind the kernel methods of " + kernels.getName(), e);
         }
     }
 
