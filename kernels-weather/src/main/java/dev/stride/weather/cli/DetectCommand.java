@@ -75,7 +75,12 @@ final class DetectCommand implements Callable<Integer> {
         PrintWriter out = commandLine.getOut();
         DetectionReport report;
         try (ChunkSource source = InputSources.open(inputs, measurement, chunkRows)) {
-            OutlierDetector detector = new OutlierDetector(parameters, engine);
+            OutlierDetector detector;
+            try {
+                detector = new OutlierDetector(parameters, engine);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(commandLine, "--threads: " + e.getMessage());
+            }
             report = new DetectionPipeline(detector, commandLine.getErr()).run(source, output);
         }
         print(out, report, parameters, engine.name());

@@ -1,5 +1,6 @@
 package dev.stride.weather.io;
 
+import dev.stride.weather.WeatherInputException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +42,16 @@ public final class OutlierCsvWriter implements AutoCloseable {
      * @param output the final CSV path
      * @return the writer
      * @throws IOException when the folder is not writable
+     * @throws WeatherInputException when the folder does not exist or the output is a folder
      */
     public static OutlierCsvWriter open(Path output) throws IOException {
         Path absolute = output.toAbsolutePath();
+        if (absolute.getParent() == null || !Files.isDirectory(absolute.getParent())) {
+            throw new WeatherInputException(output + ": the output folder does not exist");
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new WeatherInputException(output + ": the output is a folder, not a file");
+        }
         Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
         BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
         writer.write(HEADER);

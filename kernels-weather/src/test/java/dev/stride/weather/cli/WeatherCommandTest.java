@@ -147,6 +147,11 @@ class WeatherCommandTest {
                 csv,
                 "engine");
         assertEquals(2, run("frobnicate").code);
+        Path nowhere = folder.resolve("no-such-folder").resolve("out.csv");
+        assertBadInput(
+                run("detect", "--input", data.toString(), "--output", nowhere.toString()),
+                nowhere,
+                "output folder does not exist");
     }
 
     @Test
@@ -183,6 +188,9 @@ class WeatherCommandTest {
         assertEquals(2, result.code, result.out + result.err);
         assertTrue(result.err.contains(fragment), result.err);
         assertFalse(Files.exists(csv), "no output file");
+        if (!Files.isDirectory(csv.getParent())) {
+            return;
+        }
         try (Stream<Path> files = Files.list(csv.getParent())) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file");
         } catch (IOException e) {
