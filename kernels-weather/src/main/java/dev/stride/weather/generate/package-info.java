@@ -1,0 +1,2 @@
+/** Deterministic synthetic ISD-Lite-shaped station data. */
+package dev.stride.weather.generate;

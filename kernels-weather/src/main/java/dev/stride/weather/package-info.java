@@ -1,0 +1,2 @@
+/** Rolling-window outlier detection over station time series. */
+package dev.stride.weather;

@@ -1,0 +1,125 @@
+package dev.stride.weather;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stride.weather.engine.KernelEngine;
+import dev.stride.weather.generate.SyntheticWeather;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OutlierDetectorTest {
+
+    private static final OutlierDetector.Parameters DEFAULTS = OutlierDetector.Parameters.defaults();
+
+    @Test
+    void detect_generatedStations_matchesReferenceWithGlobalRows() {
+        Columns columns = Columns.generate(3, 60);
+        for (boolean excludePoint : new boolean[] {false, true}) {
+            OutlierDetector.Parameters parameters = new OutlierDetector.Parameters(84, 9.0, excludePoint, false, 0);
+
+            int[] rows = new OutlierDetector(parameters, KernelEngine.stride())
+                    .detect(columns.station, columns.timestamp, columns.value)
+                    .rows();
+
+            List<Integer> expected = ReferenceOutliers.find(columns.station, columns.value, 84, 9.0, excludePoint);
+            assertEquals(expected, Arrays.stream(rows).boxed().toList(), "exclude " + excludePoint);
+            assertTrue(rows.length > 10, "the data should contain outliers, found " + rows.length);
+        }
+    }
+
+    @Test
+    void detect_engines_identicalOutliers() {
+        Columns columns = Columns.generate(9, 80);
+        for (boolean sliding : new boolean[] {false, true}) {
+            OutlierDetector.Parameters parameters = new OutlierDetector.Parameters(84, 6.0, true, sliding, 0);
+
+            OutlierDetector.Detection stride = new OutlierDetector(parameters, KernelEngine.stride())
+                    .detect(columns.station, columns.timestamp, columns.value);
+            OutlierDetector.Detection plain = new OutlierDetector(parameters, KernelEngine.plain())
+                    .detect(columns.station, columns.timestamp, columns.value);
+
+            assertArrayEquals(stride.rows(), plain.rows());
+            assertEquals(stride.stationCount(), plain.stationCount());
+            assertEquals(stride.keptStationCount(), plain.keptStationCount());
+        }
+    }
+
+    @Test
+    void detect_countsStationsAndKeptStations() {
+        long[] station = {1, 1, 1, 2, 2, 2, 2, 2, 3};
+        double[] timestamp = new double[station.length];
+        double[] value = new double[station.length];
+        OutlierDetector detector =
+                new OutlierDetector(new OutlierDetector.Parameters(4, 3.0, false, false, 0), KernelEngine.stride());
+
+        OutlierDetector.Detection detection = detector.detect(station, timestamp, value);
+
+        assertEquals(3, detection.stationCount());
+        assertEquals(1, detection.keptStationCount());
+        assertEquals(0, detection.rows().length);
+    }
+
+    @Test
+    void detect_stationReappears_errorNamesFirstOffendingRow() {
+        long[] station = {5, 5, 6, 6, 5};
+        OutlierDetector detector = new OutlierDetector(DEFAULTS, KernelEngine.stride());
+
+        WeatherInputException error =
+                assertThrows(WeatherInputException.class, () -> detector.detect(station, new double[5], new double[5]));
+
+        assertEquals(4, error.row());
+        assertTrue(error.getMessage().contains("station 5 appears again"), error.getMessage());
+    }
+
+    @Test
+    void detect_timeGoesBackwards_errorNamesRow() {
+        OutlierDetector detector = new OutlierDetector(DEFAULTS, KernelEngine.plain());
+
+        WeatherInputException error = assertThrows(
+                WeatherInputException.class,
+                () -> detector.detect(new long[] {1, 1, 1}, new double[] {0, 10, 5}, new double[3]));
+
+        assertEquals(2, error.row());
+    }
+
+    @Test
+    void detect_columnsOfDifferentLengths_error() {
+        OutlierDetector detector = new OutlierDetector(DEFAULTS, KernelEngine.stride());
+
+        assertThrows(WeatherInputException.class, () -> detector.detect(new long[3], new double[3], new double[2]));
+    }
+
+    @Test
+    void parameters_invalid_rejected() {
+        assertThrows(IllegalArgumentException.class, () -> new OutlierDetector.Parameters(1, 9, false, false, 0));
+        assertThrows(
+                IllegalArgumentException.class, () -> new OutlierDetector.Parameters(84, Double.NaN, false, false, 0));
+        assertThrows(IllegalArgumentException.class, () -> new OutlierDetector.Parameters(84, 9, false, false, -1));
+    }
+
+    /** Synthetic columns for tests. */
+    record Columns(long[] station, double[] timestamp, double[] value) {
+
+        static Columns generate(long seed, int stations) {
+            SyntheticWeather generator = new SyntheticWeather(seed);
+            int rows = 0;
+            for (int k = 0; k < stations; k++) {
+                rows += Math.min(generator.stationLength(k), 8_000);
+            }
+            long[] station = new long[rows];
+            double[] timestamp = new double[rows];
+            double[] value = new double[rows];
+            int offset = 0;
+            for (int k = 0; k < stations; k++) {
+                int length = Math.min(generator.stationLength(k), 8_000);
+                generator.fillStation(k, length, offset, station, timestamp, value);
+                offset += length;
+            }
+            return new Columns(station, timestamp, value);
+        }
+    }
+}
