@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.stride.compiler.kernels.MapKernels;
 import dev.stride.compiler.kernels.ReductionKernels;
 import dev.stride.compiler.kernels.RejectedKernels;
+import dev.stride.compiler.kernels.WindowKernels;
 import dev.stride.compiler.testing.Inputs;
 import dev.stride.compiler.testing.RewriteHarness;
 import java.lang.reflect.Array;
@@ -28,7 +29,9 @@ import org.junit.jupiter.api.TestFactory;
  * bound, transcendental lanes within 1 ulp.
  */
 class DifferentialCorpusTest {
-    private static final Class<?>[] CORPUS = {ReductionKernels.class, MapKernels.class, RejectedKernels.class};
+    private static final Class<?>[] CORPUS = {
+        ReductionKernels.class, MapKernels.class, RejectedKernels.class, WindowKernels.class
+    };
     private static final int TRIALS = 160;
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stride.compiler.kernels.MapKernels;
 import dev.stride.compiler.kernels.ReductionKernels;
 import dev.stride.compiler.kernels.RejectedKernels;
+import dev.stride.compiler.kernels.WindowKernels;
 import dev.stride.compiler.report.ReportFormat;
 import dev.stride.compiler.testing.RewriteHarness;
 import java.io.IOException;
@@ -28,7 +29,7 @@ class ReportGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> reportsMatchGoldenFiles() {
-        return Stream.of(ReductionKernels.class, MapKernels.class, RejectedKernels.class)
+        return Stream.of(ReductionKernels.class, MapKernels.class, RejectedKernels.class, WindowKernels.class)
                 .flatMap(kernels -> Stream.of("text", "json")
                         .map(format -> DynamicTest.dynamicTest(
                                 kernels.getSimpleName() + " " + format, () -> compare(kernels, format))));

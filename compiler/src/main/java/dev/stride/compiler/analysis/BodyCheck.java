@@ -34,6 +34,11 @@ final class BodyCheck {
         this.fastmath = fastmath;
     }
 
+    /** @return whether fastmath is on for the method */
+    boolean fastmath() {
+        return fastmath;
+    }
+
     /** Checks a value that is computed per lane. */
     void value(Expr e) {
         if (invariance.isInvariant(e)) {

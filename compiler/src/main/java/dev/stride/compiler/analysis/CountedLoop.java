@@ -16,6 +16,7 @@ import dev.stride.compiler.ir.Variable;
  * @param exit the block the header leaves to
  * @param latch the single block with the back edge
  * @param increment the statement {@code iv = iv + 1} in the latch
+ * @param ivOffset for a test {@code iv + c < bound}: the invariant c; null for {@code iv < bound}
  */
 public record CountedLoop(
         Loop loop,
@@ -25,4 +26,5 @@ public record CountedLoop(
         int bodyEntry,
         int exit,
         int latch,
-        Stmt.Store increment) {}
+        Stmt.Store increment,
+        Expr ivOffset) {}

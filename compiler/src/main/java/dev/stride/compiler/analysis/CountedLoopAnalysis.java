@@ -51,6 +51,12 @@ public final class CountedLoopAnalysis {
         Variable iv;
         Expr bound;
         Relation relation;
+        Expr ivOffset = null;
+        Expr.Binary leftSum = offsetForm(stay.left(), invariance);
+        if (leftSum != null) {
+            ivOffset = leftSum.right();
+            stay = new Condition(stay.op(), leftSum.left(), stay.right());
+        }
         if (stay.left() instanceof Expr.Read read
                 && read.kind() == Kind.INT
                 && invariance.isAssigned(read.variable())) {
@@ -83,7 +89,24 @@ public final class CountedLoopAnalysis {
         }
         int latch = loop.latches().getFirst();
         Stmt.Store increment = findIncrement(cfg, loop, iv, latch);
-        return new CountedLoop(loop, iv, bound, relation == Relation.LE, bodyEntry, exit, latch, increment);
+        return new CountedLoop(loop, iv, bound, relation == Relation.LE, bodyEntry, exit, latch, increment, ivOffset);
+    }
+
+    /** {@code iv + c} with an invariant c (as in {@code k + n <= x.length}), or null. */
+    private static Expr.Binary offsetForm(Expr e, Invariance invariance) {
+        if (e instanceof Expr.Binary b && b.op() == BinaryOp.ADD && b.kind() == Kind.INT) {
+            if (b.left() instanceof Expr.Read
+                    && !invariance.isInvariant(b.left())
+                    && invariance.isInvariant(b.right())) {
+                return b;
+            }
+            if (b.right() instanceof Expr.Read
+                    && !invariance.isInvariant(b.right())
+                    && invariance.isInvariant(b.left())) {
+                return new Expr.Binary(BinaryOp.ADD, b.right(), b.left(), Kind.INT, b.line());
+            }
+        }
+        return null;
     }
 
     private static void checkSingleExit(ControlFlowGraph cfg, Loop loop) {

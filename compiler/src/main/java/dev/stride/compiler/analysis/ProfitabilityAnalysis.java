@@ -25,7 +25,7 @@ public final class ProfitabilityAnalysis {
      * @return the shape C2 vectorises already, or null
      */
     public static String leftToC2(Function function, VectorLoopPlan plan) {
-        if (plan.conditional()) {
+        if (plan.conditional() || plan.isOuter()) {
             return null;
         }
         for (Reduction reduction : plan.reductions()) {

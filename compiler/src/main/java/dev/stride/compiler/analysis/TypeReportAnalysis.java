@@ -38,14 +38,14 @@ public record TypeReportAnalysis(List<VariableReport> variables, List<String> wa
      * @return the types and warnings
      */
     public static TypeReportAnalysis of(Function function, int methodLine) {
-        Map<Integer, VariableReport> bySlot = new TreeMap<>();
+        Map<Variable, VariableReport> bySlot = new TreeMap<>();
         parameters(function, methodLine, bySlot);
         for (Block block : function.blocks()) {
             for (Stmt stmt : block.statements()) {
                 if (stmt instanceof Stmt.Store store && store.variable().isLocal()) {
                     int slot = store.variable().slot();
                     bySlot.putIfAbsent(
-                            slot,
+                            store.variable(),
                             new VariableReport(
                                     function.nameOf(store.variable()),
                                     slot,
@@ -61,17 +61,17 @@ public record TypeReportAnalysis(List<VariableReport> variables, List<String> wa
         return new TypeReportAnalysis(List.copyOf(bySlot.values()), widening(function));
     }
 
-    private static void parameters(Function function, int methodLine, Map<Integer, VariableReport> bySlot) {
+    private static void parameters(Function function, int methodLine, Map<Variable, VariableReport> bySlot) {
         int slot = (function.method().access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
         for (Type type : Type.getArgumentTypes(function.method().desc)) {
-            Variable variable = Variable.local(slot);
-            bySlot.put(slot, new VariableReport(function.nameOf(variable), slot, javaName(type), methodLine, true));
+            Variable variable = Variable.local(slot, dev.stride.compiler.ir.Kind.ofType(type));
+            bySlot.put(variable, new VariableReport(function.nameOf(variable), slot, javaName(type), methodLine, true));
             slot += type.getSize();
         }
     }
 
     private static String typeOf(Function function, Variable variable, Kind stored) {
-        String descriptor = function.localDescriptors().get(variable.slot());
+        String descriptor = function.localDescriptors().get(variable);
         if (descriptor != null) {
             return javaName(Type.getType(descriptor));
         }

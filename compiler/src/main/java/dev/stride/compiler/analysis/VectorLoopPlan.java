@@ -21,6 +21,10 @@ import java.util.Map;
  * @param bits the vector width in bits to compile for
  * @param conditional whether the body has branches (if-converted to masks)
  * @param fastmath whether reassociation and 1-ulp math are permitted
+ * @param innerLoops for an outer-loop vectorised nest: the inner loops, which every lane runs in the original
+ *     order; empty for an innermost loop
+ * @param affinePrivates for an outer-loop nest: int locals of the outer body of the form {@code k + rest}, with
+ *     that expression (they are used only inside array indices)
  */
 public record VectorLoopPlan(
         CountedLoop counted,
@@ -33,7 +37,24 @@ public record VectorLoopPlan(
         Kind laneKind,
         int bits,
         boolean conditional,
-        boolean fastmath) {
+        boolean fastmath,
+        List<InnerLoop> innerLoops,
+        Map<Variable, dev.stride.compiler.ir.Expr> affinePrivates) {
+
+    /**
+     * An inner loop of an outer-loop vectorised nest: a counted loop with a trip count that is the same for every
+     * lane, run as scalar control flow around a vectorised body.
+     *
+     * @param counted the inner counted loop
+     * @param start the initial value of its induction variable (uniform across lanes)
+     * @param body the single block of its body (also its latch)
+     */
+    public record InnerLoop(CountedLoop counted, dev.stride.compiler.ir.Expr start, int body) {}
+
+    /** @return whether this plan vectorises an outer loop across its iterations */
+    public boolean isOuter() {
+        return !innerLoops.isEmpty();
+    }
 
     /** @return lanes per vector */
     public int lanes() {

@@ -82,10 +82,12 @@ public final class VectorizationAnalysis {
                 laneKind,
                 bits,
                 conditional,
-                options.fastmath());
+                options.fastmath(),
+                List.of(),
+                Map.of());
     }
 
-    private static int chooseBits(int requested, boolean computeBound) {
+    static int chooseBits(int requested, boolean computeBound) {
         if (requested != 0) {
             return requested;
         }
@@ -93,7 +95,7 @@ public final class VectorizationAnalysis {
         return computeBound ? 512 : 256;
     }
 
-    private static List<Integer> bodyOrder(ControlFlowGraph cfg, Loop loop) {
+    static List<Integer> bodyOrder(ControlFlowGraph cfg, Loop loop) {
         List<Integer> order = new ArrayList<>();
         for (int block : cfg.reversePostOrder()) {
             if (loop.contains(block) && block != loop.header()) {
@@ -107,7 +109,7 @@ public final class VectorizationAnalysis {
     private static Map<Variable, List<Stmt.Store>> carriedUpdates(
             ControlFlowGraph cfg, Liveness liveness, CountedLoop counted, List<Integer> bodyOrder) {
         Set<Variable> liveAtHeader = liveness.liveIn(counted.loop().header());
-        Map<Variable, List<Stmt.Store>> updates = new TreeMap<>(java.util.Comparator.comparingInt(Variable::id));
+        Map<Variable, List<Stmt.Store>> updates = new TreeMap<>(java.util.Comparator.naturalOrder());
         for (int block : bodyOrder) {
             for (Stmt stmt : cfg.function().blocks().get(block).statements()) {
                 if (stmt instanceof Stmt.Store store
@@ -188,7 +190,7 @@ public final class VectorizationAnalysis {
         return List.copyOf(reductions);
     }
 
-    private static Kind laneKind(List<Kind> kinds, int line, List<Reduction> reductions) {
+    static Kind laneKind(List<Kind> kinds, int line, List<Reduction> reductions) {
         Set<Kind> distinct = new LinkedHashSet<>(kinds);
         for (Kind kind : distinct) {
             if (!kind.isVectorizable()) {
@@ -209,14 +211,14 @@ public final class VectorizationAnalysis {
     }
 
     /** Parameters of the SIMD method: every local the loop reads that is live on entry, with a descriptor. */
-    private static Map<Variable, String> parameterDescriptors(
+    static Map<Variable, String> parameterDescriptors(
             Function function, Loop loop, Set<Variable> liveAtHeader, List<ArrayAccess> accesses) {
         Map<Variable, String> inferred = new HashMap<>();
         for (ArrayAccess access : accesses) {
             String element = access.elementKind().asmType().getDescriptor();
             inferred.put(access.base().variable(), access.base().isRow() ? "[[" + element : "[" + element);
         }
-        Map<Variable, String> descriptors = new TreeMap<>(java.util.Comparator.comparingInt(Variable::id));
+        Map<Variable, String> descriptors = new TreeMap<>(java.util.Comparator.naturalOrder());
         for (int block : loop.blocks()) {
             for (Stmt stmt : function.blocks().get(block).statements()) {
                 for (Expr operand : StmtOperands.of(stmt)) {
@@ -236,9 +238,8 @@ public final class VectorizationAnalysis {
         if (read.kind() != Kind.REF) {
             return read.kind().asmType().getDescriptor();
         }
-        String fromTable = read.variable().isLocal()
-                ? function.localDescriptors().get(read.variable().slot())
-                : null;
+        String fromTable =
+                read.variable().isLocal() ? function.localDescriptors().get(read.variable()) : null;
         String result = fromTable != null ? fromTable : inferred.get(read.variable());
         if (result == null) {
             throw new Rejection(

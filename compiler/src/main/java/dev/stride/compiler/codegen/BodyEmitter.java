@@ -160,7 +160,7 @@ final class BodyEmitter {
     private void arrayStore(Stmt.ArrayStore store, Map<Variable, Integer> env, Integer mask) {
         int value = vector(store.value(), env);
         code.loadLocal(value);
-        code.loadLocal(baseLocal(store.array()));
+        addressing.pushArray(store.array());
         indexOf(store.index());
         if (mask != null) {
             code.loadLocal(mask);
@@ -291,7 +291,7 @@ final class BodyEmitter {
     }
 
     /** Emits a per-lane value and returns the local holding the vector. */
-    private int vector(Expr e, Map<Variable, Integer> env) {
+    int vector(Expr e, Map<Variable, Integer> env) {
         if (invariance.isInvariant(e)) {
             return broadcasts.get(e);
         }
@@ -311,7 +311,7 @@ final class BodyEmitter {
             case Expr.Convert convert -> vector(convert.operand(), env);
             case Expr.ArrayLoad load -> {
                 ops.species();
-                code.loadLocal(baseLocal(load.array()));
+                addressing.pushArray(load.array());
                 indexOf(load.index());
                 ops.fromArray();
                 yield store(ops.vectorType());
@@ -348,12 +348,40 @@ final class BodyEmitter {
         };
     }
 
-    private int baseLocal(Expr array) {
-        return baseLocals.get(AffineIndex.base(array, invariance));
+    /**
+     * How array accesses are addressed: which local holds the array, and how the first lane's index is computed.
+     * Inner-loop vectorisation indexes {@code i + offset}; outer-loop vectorisation {@code k + rest}.
+     */
+    interface Addressing {
+        /** Pushes the array an access goes to. */
+        void pushArray(Expr array);
+
+        /** Pushes the index of the first lane of an access. */
+        void index(Expr index);
+    }
+
+    private Addressing addressing = new Addressing() {
+        @Override
+        public void pushArray(Expr array) {
+            code.loadLocal(baseLocals.get(AffineIndex.base(array, invariance)));
+        }
+
+        @Override
+        public void index(Expr index) {
+            innerIndex(index);
+        }
+    };
+
+    void setAddressing(Addressing addressing) {
+        this.addressing = addressing;
+    }
+
+    private void indexOf(Expr index) {
+        addressing.index(index);
     }
 
     /** Pushes {@code i + offset} for an access's index. */
-    private void indexOf(Expr index) {
+    private void innerIndex(Expr index) {
         code.loadLocal(inductionLocal);
         Expr offset = AffineIndex.offset(index, plan.counted().inductionVariable(), invariance);
         if (!AffineIndex.isZero(offset)) {
@@ -362,7 +390,7 @@ final class BodyEmitter {
         }
     }
 
-    private int store(org.objectweb.asm.Type type) {
+    int store(org.objectweb.asm.Type type) {
         int local = code.newLocal(type);
         code.storeLocal(local);
         return local;

@@ -17,16 +17,34 @@ import org.objectweb.asm.commons.GeneratorAdapter;
 final class ScalarExprEmitter {
     private final GeneratorAdapter code;
     private final Map<Variable, Integer> argumentOf;
+    private final Map<Variable, Integer> locals;
 
     ScalarExprEmitter(GeneratorAdapter code, Map<Variable, Integer> argumentOf) {
+        this(code, argumentOf, Map.of());
+    }
+
+    /**
+     * An emitter that reads some variables from locals of the generated method (inner loop counters).
+     *
+     * @param locals variable to local index, consulted before the arguments
+     */
+    ScalarExprEmitter(GeneratorAdapter code, Map<Variable, Integer> argumentOf, Map<Variable, Integer> locals) {
         this.code = code;
         this.argumentOf = argumentOf;
+        this.locals = locals;
     }
 
     void emit(Expr e) {
         switch (e) {
             case Expr.Const c -> constant(c);
-            case Expr.Read read -> code.loadArg(argument(read.variable()));
+            case Expr.Read read -> {
+                Integer local = locals.get(read.variable());
+                if (local != null) {
+                    code.loadLocal(local);
+                } else {
+                    code.loadArg(argument(read.variable()));
+                }
+            }
             case Expr.Binary binary -> {
                 emit(binary.left());
                 emit(binary.right());

@@ -2,6 +2,7 @@ package dev.stride.compiler.codegen;
 
 import dev.stride.compiler.analysis.AffineIndex;
 import dev.stride.compiler.analysis.ArrayAccess;
+import dev.stride.compiler.analysis.ExprSubstitution;
 import dev.stride.compiler.analysis.Invariance;
 import dev.stride.compiler.analysis.Reduction;
 import dev.stride.compiler.analysis.VectorLoopPlan;
@@ -125,6 +126,12 @@ public final class SimdLoopEmitter {
         int end = code.newLocal(Type.LONG_TYPE);
         scalar.emit(plan.counted().bound());
         code.cast(Type.INT_TYPE, Type.LONG_TYPE);
+        if (plan.counted().ivOffset() != null) {
+            // iv + c < bound: iterations run while iv < bound - c, computed without int overflow
+            scalar.emit(plan.counted().ivOffset());
+            code.cast(Type.INT_TYPE, Type.LONG_TYPE);
+            code.math(GeneratorAdapter.SUB, Type.LONG_TYPE);
+        }
         if (plan.counted().inclusive()) {
             code.push(1L);
             code.math(GeneratorAdapter.ADD, Type.LONG_TYPE);
@@ -208,24 +215,108 @@ public final class SimdLoopEmitter {
             int end,
             Label bail) {
         for (ArrayAccess access : plan.accesses()) {
-            int offset = code.newLocal(Type.LONG_TYPE);
-            scalar.emit(access.offset());
-            code.cast(Type.INT_TYPE, Type.LONG_TYPE);
-            code.storeLocal(offset);
-            code.loadLocal(start);
-            code.loadLocal(offset);
-            code.math(GeneratorAdapter.ADD, Type.LONG_TYPE);
-            code.push(0L);
-            code.ifCmp(Type.LONG_TYPE, GeneratorAdapter.LT, bail);
-            code.loadLocal(end);
-            code.push(1L);
-            code.math(GeneratorAdapter.SUB, Type.LONG_TYPE);
-            code.loadLocal(offset);
-            code.math(GeneratorAdapter.ADD, Type.LONG_TYPE);
-            code.loadLocal(bases.get(access.base()));
-            code.arrayLength();
-            code.cast(Type.INT_TYPE, Type.LONG_TYPE);
-            code.ifCmp(Type.LONG_TYPE, GeneratorAdapter.GE, bail);
+            VectorLoopPlan.InnerLoop inner = innerLoopRead(access.offset());
+            if (inner == null) {
+                rangeCheck(
+                        code,
+                        scalar,
+                        access.offset(),
+                        access.offset(),
+                        bases.get(access.base()),
+                        access,
+                        start,
+                        end,
+                        bail);
+                continue;
+            }
+            // the index grows with the inner counter: check its first and last value, if the inner loop runs
+            Variable counter = inner.counted().inductionVariable();
+            Expr last = innerLast(inner);
+            Label skip = new Label();
+            scalar.emit(inner.start());
+            if (inner.counted().ivOffset() != null) {
+                scalar.emit(inner.counted().ivOffset());
+                code.math(GeneratorAdapter.ADD, Type.INT_TYPE);
+            }
+            scalar.emit(inner.counted().bound());
+            code.ifICmp(inner.counted().inclusive() ? GeneratorAdapter.GT : GeneratorAdapter.GE, skip);
+            rangeCheck(
+                    code,
+                    scalar,
+                    ExprSubstitution.replace(access.offset(), Map.of(counter, inner.start())),
+                    ExprSubstitution.replace(access.offset(), Map.of(counter, last)),
+                    bases.get(access.base()),
+                    access,
+                    start,
+                    end,
+                    bail);
+            code.mark(skip);
+        }
+    }
+
+    private VectorLoopPlan.InnerLoop innerLoopRead(Expr offset) {
+        for (VectorLoopPlan.InnerLoop inner : plan.innerLoops()) {
+            if (ExprWalk.reads(offset, inner.counted().inductionVariable())) {
+                return inner;
+            }
+        }
+        return null;
+    }
+
+    private static Expr innerLast(VectorLoopPlan.InnerLoop inner) {
+        Expr bound = inner.counted().ivOffset() == null
+                ? inner.counted().bound()
+                : new Expr.Binary(
+                        dev.stride.compiler.ir.BinaryOp.SUB,
+                        inner.counted().bound(),
+                        inner.counted().ivOffset(),
+                        Kind.INT,
+                        0);
+        return inner.counted().inclusive()
+                ? bound
+                : new Expr.Binary(
+                        dev.stride.compiler.ir.BinaryOp.SUB, bound, new Expr.Const(1, Kind.INT, 0), Kind.INT, 0);
+    }
+
+    /** Bails unless {@code start + low >= 0} and {@code end - 1 + high < length}. */
+    private void rangeCheck(
+            GeneratorAdapter code,
+            ScalarExprEmitter scalar,
+            Expr low,
+            Expr high,
+            Integer baseLocal,
+            ArrayAccess access,
+            int start,
+            int end,
+            Label bail) {
+        int offset = code.newLocal(Type.LONG_TYPE);
+        scalar.emit(low);
+        code.cast(Type.INT_TYPE, Type.LONG_TYPE);
+        code.storeLocal(offset);
+        code.loadLocal(start);
+        code.loadLocal(offset);
+        code.math(GeneratorAdapter.ADD, Type.LONG_TYPE);
+        code.push(0L);
+        code.ifCmp(Type.LONG_TYPE, GeneratorAdapter.LT, bail);
+        scalar.emit(high);
+        code.cast(Type.INT_TYPE, Type.LONG_TYPE);
+        code.storeLocal(offset);
+        code.loadLocal(end);
+        code.push(1L);
+        code.math(GeneratorAdapter.SUB, Type.LONG_TYPE);
+        code.loadLocal(offset);
+        code.math(GeneratorAdapter.ADD, Type.LONG_TYPE);
+        pushBase(code, baseLocal, access);
+        code.arrayLength();
+        code.cast(Type.INT_TYPE, Type.LONG_TYPE);
+        code.ifCmp(Type.LONG_TYPE, GeneratorAdapter.GE, bail);
+    }
+
+    private void pushBase(GeneratorAdapter code, Integer baseLocal, ArrayAccess access) {
+        if (baseLocal != null) {
+            code.loadLocal(baseLocal);
+        } else {
+            code.loadArg(argumentOf.get(access.base().variable()));
         }
     }
 
@@ -245,8 +336,8 @@ public final class SimdLoopEmitter {
         int induction = code.newLocal(Type.INT_TYPE);
         code.loadArg(argumentOf.get(plan.counted().inductionVariable()));
         code.storeLocal(induction);
-        Map<ArrayAccess.ArrayBase, Integer> bases = loadBases(code, scalar, null);
-        Map<Expr, Integer> offsets = hoistOffsets(code, scalar);
+        Map<ArrayAccess.ArrayBase, Integer> bases = plan.isOuter() ? Map.of() : loadBases(code, scalar, null);
+        Map<Expr, Integer> offsets = plan.isOuter() ? Map.of() : hoistOffsets(code, scalar);
         Map<Expr, Integer> broadcasts = hoistBroadcasts(code, scalar, ops);
         Map<Variable, Integer> accumulators = new LinkedHashMap<>();
         for (Reduction reduction : plan.reductions()) {
@@ -265,7 +356,13 @@ public final class SimdLoopEmitter {
         code.ifICmp(GeneratorAdapter.GE, done);
         BodyEmitter body = new BodyEmitter(
                 code, function, plan, invariance, ops, induction, broadcasts, offsets, bases, argumentOf);
-        Map<Variable, Integer> env = body.emit(accumulators);
+        Map<Variable, Integer> env;
+        if (plan.isOuter()) {
+            env = new LinkedHashMap<>(accumulators);
+            new OuterBodyEmitter(code, function, plan, body, ops, induction, argumentOf).emit(env);
+        } else {
+            env = body.emit(accumulators);
+        }
         for (Map.Entry<Variable, Integer> accumulator : accumulators.entrySet()) {
             code.loadLocal(env.get(accumulator.getKey()));
             code.storeLocal(accumulator.getValue());
@@ -310,7 +407,10 @@ public final class SimdLoopEmitter {
 
     private List<Expr> vectorOperands(Stmt stmt) {
         return switch (stmt) {
-            case Stmt.Store store -> store == plan.counted().increment() ? List.of() : List.of(store.value());
+            case Stmt.Store store ->
+                store == plan.counted().increment() || !store.value().kind().isFloating() && plan.isOuter()
+                        ? List.of()
+                        : List.of(store.value());
             case Stmt.ArrayStore store -> List.of(store.value());
             case Stmt.Branch branch -> {
                 Expr left = branch.condition().left();

@@ -107,7 +107,8 @@ final class BlockLifter {
             push(new Expr.ArrayLoad(array, index, ARRAY_ELEMENTS[opcode - IALOAD], line));
         } else if (opcode >= ISTORE && opcode <= ASTORE) {
             VarInsnNode var = (VarInsnNode) insn;
-            store(Variable.local(var.var), pop());
+            Kind kind = new Kind[] {Kind.INT, Kind.LONG, Kind.FLOAT, Kind.DOUBLE, Kind.REF}[opcode - ISTORE];
+            store(Variable.local(var.var, kind), pop());
         } else if (opcode >= IASTORE && opcode <= SASTORE) {
             Expr value = pop();
             Expr index = pop();
@@ -126,7 +127,7 @@ final class BlockLifter {
             arithmetic(opcode);
         } else if (opcode == IINC) {
             IincInsnNode iinc = (IincInsnNode) insn;
-            Variable variable = Variable.local(iinc.var);
+            Variable variable = Variable.local(iinc.var, Kind.INT);
             Expr read = new Expr.Read(variable, Kind.INT, line);
             store(
                     variable,
@@ -223,7 +224,7 @@ final class BlockLifter {
             case DLOAD -> Kind.DOUBLE;
             default -> Kind.REF;
         };
-        Variable variable = Variable.local(var.var);
+        Variable variable = Variable.local(var.var, kind);
         context.kinds().putIfAbsent(variable, kind);
         push(new Expr.Read(variable, kind, line));
     }

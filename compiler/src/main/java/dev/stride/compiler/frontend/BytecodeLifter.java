@@ -160,11 +160,13 @@ public final class BytecodeLifter {
         return result;
     }
 
-    private static Map<Integer, String> localNames(MethodNode method, boolean descriptors) {
-        Map<Integer, String> names = new HashMap<>();
+    private static Map<Variable, String> localNames(MethodNode method, boolean descriptors) {
+        Map<Variable, String> names = new HashMap<>();
         if (method.localVariables != null) {
             for (LocalVariableNode local : method.localVariables) {
-                names.putIfAbsent(local.index, descriptors ? local.desc : local.name);
+                Variable variable =
+                        Variable.local(local.index, Kind.ofType(org.objectweb.asm.Type.getType(local.desc)));
+                names.putIfAbsent(variable, descriptors ? local.desc : local.name);
             }
         }
         return names;

@@ -13,8 +13,8 @@ import org.objectweb.asm.tree.MethodNode;
  * @param blocks the basic blocks, indexed by id
  * @param handlerBlocks ids of blocks that start exception handlers
  * @param protectedBlocks ids of blocks inside a try region
- * @param localNames local slot to the name in the debug table (the first name seen for the slot)
- * @param localDescriptors local slot to the descriptor in the debug table
+ * @param localNames local variable to the name in the debug table (the first name seen for its slot and kind)
+ * @param localDescriptors local variable to the descriptor in the debug table
  * @param variableKinds the kind stored into or loaded from each variable
  */
 public record Function(
@@ -23,8 +23,8 @@ public record Function(
         List<Block> blocks,
         List<Integer> handlerBlocks,
         List<Integer> protectedBlocks,
-        Map<Integer, String> localNames,
-        Map<Integer, String> localDescriptors,
+        Map<Variable, String> localNames,
+        Map<Variable, String> localDescriptors,
         Map<Variable, Kind> variableKinds) {
 
     /**
@@ -37,6 +37,6 @@ public record Function(
         if (!variable.isLocal()) {
             return variable.toString();
         }
-        return localNames.getOrDefault(variable.slot(), "slot" + variable.slot());
+        return localNames.getOrDefault(variable, "slot" + variable.slot());
     }
 }

@@ -4,9 +4,13 @@ package dev.stride.compiler.ir;
  * A storage location of the lifted method: a JVM local slot, or a synthetic stack temporary that carries a value
  * on the operand stack across a block boundary (as javac does for {@code c ? a : b}).
  *
+ * <p>A local slot that javac reuses for values of different types (an {@code int} loop counter, later a
+ * {@code double}) is two variables: the kind is part of a local's identity.
+ *
  * @param id the local slot, or {@link #STACK_BASE} plus the stack depth for stack temporaries
+ * @param kind the kind of a local's values (null for stack and lifter temporaries)
  */
-public record Variable(int id) {
+public record Variable(int id, Kind kind) implements Comparable<Variable> {
 
     /** Ids at and above this are stack temporaries; JVM local slots are below 65536. */
     public static final int STACK_BASE = 1 << 20;
@@ -18,10 +22,11 @@ public record Variable(int id) {
      * The variable of a local slot.
      *
      * @param slot a JVM local slot
+     * @param kind the kind of the values it holds here
      * @return the variable
      */
-    public static Variable local(int slot) {
-        return new Variable(slot);
+    public static Variable local(int slot, Kind kind) {
+        return new Variable(slot, kind);
     }
 
     /**
@@ -31,7 +36,7 @@ public record Variable(int id) {
      * @return the variable
      */
     public static Variable stack(int depth) {
-        return new Variable(STACK_BASE + depth);
+        return new Variable(STACK_BASE + depth, null);
     }
 
     /**
@@ -41,7 +46,7 @@ public record Variable(int id) {
      * @return the variable
      */
     public static Variable temp(int number) {
-        return new Variable(TEMP_BASE + number);
+        return new Variable(TEMP_BASE + number, null);
     }
 
     /**
@@ -72,6 +77,15 @@ public record Variable(int id) {
             throw new IllegalStateException("stack temporary has no slot: " + this);
         }
         return id;
+    }
+
+    @Override
+    public int compareTo(Variable other) {
+        int byId = Integer.compare(id, other.id);
+        if (byId != 0) {
+            return byId;
+        }
+        return Integer.compare(kind == null ? -1 : kind.ordinal(), other.kind == null ? -1 : other.kind.ordinal());
     }
 
     @Override

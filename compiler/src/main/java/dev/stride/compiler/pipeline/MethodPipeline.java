@@ -5,6 +5,7 @@ import dev.stride.compiler.analysis.Invariance;
 import dev.stride.compiler.analysis.Liveness;
 import dev.stride.compiler.analysis.Loop;
 import dev.stride.compiler.analysis.LoopForest;
+import dev.stride.compiler.analysis.OuterVectorizationAnalysis;
 import dev.stride.compiler.analysis.ProfitabilityAnalysis;
 import dev.stride.compiler.analysis.Reduction;
 import dev.stride.compiler.analysis.Rejection;
@@ -120,10 +121,27 @@ public final class MethodPipeline {
             VectorizationAnalysis.Options options,
             List<VectorizedLoop> vectorized) {
         List<LoopReport> reports = new ArrayList<>();
+        java.util.Map<Loop, String> coveredBy = new java.util.HashMap<>();
         for (Loop loop : forest.all()) {
-            reports.add(new LoopReport(loop.id(), loop.line(), verdict(cfg, liveness, loop, options, vectorized)));
+            String outer = coveredBy.get(loop);
+            if (outer != null) {
+                reports.add(new LoopReport(loop.id(), loop.line(), new LoopVerdict.PartOfOuter(outer)));
+                continue;
+            }
+            LoopVerdict verdict = verdict(cfg, liveness, loop, options, vectorized);
+            if (verdict instanceof LoopVerdict.Vectorized v && v.outerLoop()) {
+                markCovered(loop, loop.id(), coveredBy);
+            }
+            reports.add(new LoopReport(loop.id(), loop.line(), verdict));
         }
         return reports;
+    }
+
+    private static void markCovered(Loop loop, String outerId, java.util.Map<Loop, String> coveredBy) {
+        for (Loop child : loop.children()) {
+            coveredBy.put(child, outerId);
+            markCovered(child, outerId, coveredBy);
+        }
     }
 
     private static LoopVerdict verdict(
@@ -134,7 +152,9 @@ public final class MethodPipeline {
             List<VectorizedLoop> vectorized) {
         Function function = cfg.function();
         try {
-            VectorLoopPlan plan = VectorizationAnalysis.analyze(cfg, liveness, loop, options);
+            VectorLoopPlan plan = loop.children().isEmpty()
+                    ? VectorizationAnalysis.analyze(cfg, liveness, loop, options)
+                    : OuterVectorizationAnalysis.analyze(cfg, liveness, loop, options);
             PreheaderPatcher.HeaderSite site = PreheaderPatcher.siteOf(function, loop);
             if (site == null) {
                 throw new Rejection(RejectionReason.NO_STACK_MAP_FRAME, loop.line(), "no frame at the loop header");
@@ -144,14 +164,18 @@ public final class MethodPipeline {
                 return new LoopVerdict.LeftToC2(c2);
             }
             vectorized.add(new VectorizedLoop(function, loop, plan, new Invariance(cfg, loop), site));
+            String shape = plan.isOuter()
+                    ? plan.lanes() + " consecutive outer iterations per vector, each lane running the inner loops in"
+                            + " the original order (bit-exact) + the original loop as scalar tail"
+                    : "unmasked main loop of " + plan.lanes() + " lanes + the original loop as scalar tail";
             return new LoopVerdict.Vectorized(
                     plan.laneKind().javaName(),
                     plan.lanes(),
                     plan.bits(),
-                    "unmasked main loop of " + plan.lanes() + " lanes + the original loop as scalar tail",
+                    shape,
                     reductions(function, plan),
                     checks(function, plan),
-                    false);
+                    plan.isOuter());
         } catch (Rejection rejection) {
             return new LoopVerdict.Rejected(rejection.reason(), rejection.line(), rejection.detail());
         }

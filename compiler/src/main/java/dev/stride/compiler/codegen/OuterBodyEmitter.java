@@ -1,0 +1,170 @@
+package dev.stride.compiler.codegen;
+
+import dev.stride.compiler.analysis.ExprSubstitution;
+import dev.stride.compiler.analysis.OuterVectorizationAnalysis;
+import dev.stride.compiler.analysis.VectorLoopPlan;
+import dev.stride.compiler.ir.Block;
+import dev.stride.compiler.ir.Expr;
+import dev.stride.compiler.ir.Function;
+import dev.stride.compiler.ir.Kind;
+import dev.stride.compiler.ir.Stmt;
+import dev.stride.compiler.ir.Variable;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.commons.GeneratorAdapter;
+
+/**
+ * Emits one vector step of an outer-loop vectorised nest: the outer body's straight-line statements across lanes,
+ * and each inner loop as scalar control flow (its counter is the same in every lane) around its vectorised body.
+ *
+ * <p>Locals assigned inside an inner loop get one fixed vector local for the whole loop, so the value carried
+ * from one inner iteration to the next is that local; each lane therefore repeats exactly the scalar sequence of
+ * its own outer iteration.
+ */
+final class OuterBodyEmitter {
+    private final GeneratorAdapter code;
+    private final Function function;
+    private final VectorLoopPlan plan;
+    private final BodyEmitter lanes;
+    private final VectorOps ops;
+    private final int outerLocal;
+    private final Map<Variable, Integer> argumentOf;
+    private final Map<Variable, Integer> counters = new HashMap<>();
+
+    OuterBodyEmitter(
+            GeneratorAdapter code,
+            Function function,
+            VectorLoopPlan plan,
+            BodyEmitter lanes,
+            VectorOps ops,
+            int outerLocal,
+            Map<Variable, Integer> argumentOf) {
+        this.code = code;
+        this.function = function;
+        this.plan = plan;
+        this.lanes = lanes;
+        this.ops = ops;
+        this.outerLocal = outerLocal;
+        this.argumentOf = argumentOf;
+        for (VectorLoopPlan.InnerLoop inner : plan.innerLoops()) {
+            counters.put(inner.counted().inductionVariable(), code.newLocal(Type.INT_TYPE));
+        }
+        lanes.setAddressing(new BodyEmitter.Addressing() {
+            @Override
+            public void pushArray(Expr array) {
+                OuterBodyEmitter.this.pushArray(array);
+            }
+
+            @Override
+            public void index(Expr index) {
+                pushIndex(index);
+            }
+        });
+    }
+
+    /** Pushes the array of an access (arguments only: rows are rejected by the analysis). */
+    void pushArray(Expr array) {
+        code.loadArg(argumentOf.get(((Expr.Read) array).variable()));
+    }
+
+    /** Pushes {@code k + rest} for an index. */
+    void pushIndex(Expr index) {
+        Expr expanded = ExprSubstitution.replace(index, plan.affinePrivates());
+        Expr rest = OuterVectorizationAnalysis.restOf(expanded, plan.counted().inductionVariable(), e -> true);
+        code.loadLocal(outerLocal);
+        new ScalarExprEmitter(code, argumentOf, counters).emit(rest);
+        code.math(GeneratorAdapter.ADD, Type.INT_TYPE);
+    }
+
+    /** Emits the body; {@code env} maps locals to vector locals. */
+    void emit(Map<Variable, Integer> env) {
+        Set<Integer> innerBlocks = new HashSet<>();
+        Map<Integer, VectorLoopPlan.InnerLoop> byHeader = new LinkedHashMap<>();
+        for (VectorLoopPlan.InnerLoop inner : plan.innerLoops()) {
+            innerBlocks.addAll(inner.counted().loop().blocks());
+            byHeader.put(inner.counted().loop().header(), inner);
+        }
+        for (int id : plan.bodyOrder()) {
+            if (byHeader.containsKey(id)) {
+                innerLoop(byHeader.get(id), env);
+            } else if (!innerBlocks.contains(id)) {
+                for (Stmt stmt : function.blocks().get(id).statements()) {
+                    if (stmt != plan.counted().increment()) {
+                        statement(stmt, env);
+                    }
+                }
+            }
+        }
+    }
+
+    private void statement(Stmt stmt, Map<Variable, Integer> env) {
+        switch (stmt) {
+            case Stmt.Store store -> {
+                Variable variable = store.variable();
+                if (counters.containsKey(variable)) {
+                    new ScalarExprEmitter(code, argumentOf, counters).emit(store.value());
+                    code.storeLocal(counters.get(variable));
+                } else if (!plan.affinePrivates().containsKey(variable)) {
+                    env.put(variable, lanes.vector(store.value(), env));
+                }
+            }
+            case Stmt.ArrayStore store -> {
+                int value = lanes.vector(store.value(), env);
+                code.loadLocal(value);
+                pushArray(store.array());
+                pushIndex(store.index());
+                ops.intoArray(false);
+            }
+            default -> {
+                // jumps and the inner headers' tests are emitted as structured control flow
+            }
+        }
+    }
+
+    private void innerLoop(VectorLoopPlan.InnerLoop inner, Map<Variable, Integer> env) {
+        Block body = function.blocks().get(inner.body());
+        Map<Variable, Integer> carried = new LinkedHashMap<>();
+        for (Stmt stmt : body.statements()) {
+            if (stmt instanceof Stmt.Store store && stmt != inner.counted().increment()) {
+                int fixed = code.newLocal(ops.vectorType());
+                Integer before = env.get(store.variable());
+                if (before != null) {
+                    code.loadLocal(before);
+                    code.storeLocal(fixed);
+                }
+                carried.put(store.variable(), fixed);
+            }
+        }
+        env.putAll(carried);
+        int counter = counters.get(inner.counted().inductionVariable());
+        Label test = code.mark();
+        Label done = new Label();
+        code.loadLocal(counter);
+        if (inner.counted().ivOffset() != null) {
+            new ScalarExprEmitter(code, argumentOf, counters)
+                    .emit(inner.counted().ivOffset());
+            code.math(GeneratorAdapter.ADD, Type.INT_TYPE);
+        }
+        new ScalarExprEmitter(code, argumentOf, counters).emit(inner.counted().bound());
+        code.ifICmp(inner.counted().inclusive() ? GeneratorAdapter.GT : GeneratorAdapter.GE, done);
+        for (Stmt stmt : body.statements()) {
+            if (stmt instanceof Stmt.Store store && stmt != inner.counted().increment()) {
+                int value = lanes.vector(store.value(), env);
+                code.loadLocal(value);
+                code.storeLocal(carried.get(store.variable()));
+            }
+        }
+        code.iinc(counter, 1);
+        code.goTo(test);
+        code.mark(done);
+    }
+
+    Kind laneKind() {
+        return plan.laneKind();
+    }
+}
