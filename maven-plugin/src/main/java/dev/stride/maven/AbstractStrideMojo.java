@@ -60,6 +60,9 @@ public abstract class AbstractStrideMojo extends AbstractMojo {
     /** The class directory this goal reads. */
     abstract File classesDirectory();
 
+    /** The goal's name, for the log. */
+    abstract String goal();
+
     /** How the report names this compilation: {@code build} or {@code inspect}. */
     abstract String compiledAt();
 
@@ -76,7 +79,6 @@ public abstract class AbstractStrideMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        String goal = getClass().getSimpleName();
         if (skip || skippedByGoal()) {
             getLog().info("Stride: skipped");
             return;
@@ -88,8 +90,7 @@ public abstract class AbstractStrideMojo extends AbstractMojo {
         }
         CompilerOptions options = new CompilerOptions(fastmath, strict, simdBits(), true, compiledAt());
         ClassDirectoryCompiler.Result result = run(classes, options);
-        getLog().info("Stride " + compiledAt() + " (" + goal + "): "
-                + result.statistics().summary());
+        getLog().info("Stride " + goal() + ": " + result.statistics().summary());
         if (!result.errors().isEmpty()) {
             throw new MojoFailureException(
                     "Stride found " + result.errors().size() + " error(s):\n  " + String.join("\n  ", result.errors()));

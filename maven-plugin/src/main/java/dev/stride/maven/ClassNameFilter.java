@@ -36,18 +36,22 @@ final class ClassNameFilter {
 
     static Pattern compile(String glob) {
         StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+        int i = 0;
+        while (i < glob.length()) {
+            if (glob.startsWith("**", i)) {
                 regex.append(".*");
-                i++;
-            } else if (c == '*') {
+                i += 2;
+                continue;
+            }
+            char c = glob.charAt(i);
+            if (c == '*') {
                 regex.append("[^.]*");
             } else if (c == '?') {
                 regex.append("[^.]");
             } else {
                 regex.append(Pattern.quote(String.valueOf(c)));
             }
+            i++;
         }
         return Pattern.compile(regex.toString());
     }

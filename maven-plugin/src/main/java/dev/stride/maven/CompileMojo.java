@@ -22,6 +22,11 @@ public final class CompileMojo extends AbstractStrideMojo {
     }
 
     @Override
+    String goal() {
+        return "compile";
+    }
+
+    @Override
     String compiledAt() {
         return "build";
     }

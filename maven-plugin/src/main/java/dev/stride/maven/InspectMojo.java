@@ -22,6 +22,11 @@ public final class InspectMojo extends AbstractStrideMojo {
     }
 
     @Override
+    String goal() {
+        return "inspect";
+    }
+
+    @Override
     String compiledAt() {
         return "inspect";
     }

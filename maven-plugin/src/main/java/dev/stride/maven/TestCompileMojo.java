@@ -23,6 +23,11 @@ public final class TestCompileMojo extends AbstractStrideMojo {
     }
 
     @Override
+    String goal() {
+        return "test-compile";
+    }
+
+    @Override
     String compiledAt() {
         return "build";
     }
