@@ -14,4 +14,8 @@ def reports = new File(basedir, 'target/stride-reports')
 assert new File(reports, 'dev.example.Kernels.txt').text.contains('scale([DD[D)V')
 assert new File(reports, 'dev.example.Kernels.json').text.contains('"className": "dev.example.Kernels"')
 assert !new File(reports, 'dev.example.Plain.txt').exists()
+
+// the second invocation, mvn stride:inspect, reports from the stored originals without rewriting
+assert log.contains('Stride inspect: 2 classes scanned, 1 compiled / 0 unchanged')
+assert new File(reports, 'dev.example.Kernels.json').text.contains('"compiledAt": "inspect"')
 return true
