@@ -79,7 +79,8 @@ final class StrideTransformer implements ClassFileTransformer {
     }
 
     private byte[] rewrite(ClassLoader loader, String className, ProtectionDomain domain, byte[] classFile) {
-        if (indexOf(classFile, COMPILED_MARKER) >= 0 || !compiler.hasStrideAnnotations(classFile)) {
+        boolean compiledAtBuild = indexOf(classFile, COMPILED_MARKER) >= 0 && MarkerReader.isMarked(classFile);
+        if (compiledAtBuild || !compiler.hasStrideAnnotations(classFile)) {
             return null;
         }
         long start = System.nanoTime();

@@ -58,11 +58,12 @@ final class ClassFiles {
     }
 
     /**
-     * Whether the class file names Stride's compiled marker in its constant pool. A byte search is enough: the
-     * marker's descriptor can only appear there when something refers to it, and only the rewriter does.
+     * Whether the class carries Stride's compiled marker annotation. A byte search for the marker's descriptor
+     * rules out almost every class cheaply; a hit is confirmed by reading the class's own annotations, since a
+     * class may merely refer to the marker type (e.g. {@code isAnnotationPresent(StrideCompiled.class)}).
      */
     static boolean hasCompiledMarker(byte[] classFile) {
-        return indexOf(classFile, MARKER) >= 0;
+        return indexOf(classFile, MARKER) >= 0 && MarkerReader.isMarked(classFile);
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {

@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /** Writes one report file per class and chosen format: {@code <reportDirectory>/<binary name>.<extension>}. */
 final class ReportWriter {
-    private static final List<ReportFormat> KNOWN = List.of(new TextReportFormat(), new JsonReportFormat());
+    private static final List<ReportFormat> KNOWN = List.of(new FallbackTextFormat(), new FallbackJsonFormat());
 
     private final Path directory;
     private final List<ReportFormat> formats;

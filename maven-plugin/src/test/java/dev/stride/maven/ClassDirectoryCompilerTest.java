@@ -227,4 +227,22 @@ class ClassDirectoryCompilerTest {
             }
         }
     }
+
+    @Test
+    void run_classThatOnlyReferencesMarkerTypeIsCompiledNormally() throws IOException {
+        javac(KERNEL, TestClasses.referencingMarker(KERNEL));
+
+        ClassDirectoryCompiler.Result result = run();
+
+        assertTrue(result.errors().isEmpty(), result.errors()::toString);
+        assertEquals(1, result.statistics().rewritten);
+    }
+
+    @Test
+    void reportWriter_unknownFormatNamesKnownOnes() {
+        IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> ReportWriter.of(root, List.of("text", "html")));
+
+        assertEquals("unknown report format 'html'; known formats: [text, json]", error.getMessage());
+    }
 }

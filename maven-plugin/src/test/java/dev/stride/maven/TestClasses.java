@@ -39,6 +39,26 @@ final class TestClasses {
         return writer.toByteArray();
     }
 
+    /** A kernel whose code mentions the marker type (as {@code isAnnotationPresent} would) without carrying it. */
+    static byte[] referencingMarker(String internalName) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        writer.visit(Opcodes.V21, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, internalName, null, "java/lang/Object", null);
+        MethodVisitor method = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "run", "()I", null, null);
+        method.visitAnnotation("Ldev/stride/Jit;", false).visitEnd();
+        method.visitCode();
+        Label start = new Label();
+        method.visitLabel(start);
+        method.visitLineNumber(7, start);
+        method.visitLdcInsn(org.objectweb.asm.Type.getType(StrideCompiler.COMPILED_MARKER));
+        method.visitInsn(Opcodes.POP);
+        method.visitInsn(Opcodes.ICONST_1);
+        method.visitInsn(Opcodes.IRETURN);
+        method.visitMaxs(0, 0);
+        method.visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
     static byte[] kernel(String internalName) {
         return classFile(internalName, true, true, 1);
     }

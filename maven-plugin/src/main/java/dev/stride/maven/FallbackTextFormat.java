@@ -11,7 +11,7 @@ import dev.stride.compiler.report.MethodReport;
  * A plain-text report: one block per annotated method with each loop's verdict, then the diagnostics in
  * {@code File.java:line: severity: message} form. A stop-gap until the compiler's own text renderer exists.
  */
-final class TextReportFormat implements ReportFormat {
+final class FallbackTextFormat implements ReportFormat {
 
     @Override
     public String name() {

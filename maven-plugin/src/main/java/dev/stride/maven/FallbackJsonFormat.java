@@ -12,7 +12,7 @@ import java.util.function.Function;
  * A small JSON report for tools: the class, each method's loops with their verdict kind and description, and the
  * diagnostics. A stop-gap until the compiler's own JSON renderer exists; field names follow the report records.
  */
-final class JsonReportFormat implements ReportFormat {
+final class FallbackJsonFormat implements ReportFormat {
 
     @Override
     public String name() {
@@ -30,20 +30,20 @@ final class JsonReportFormat implements ReportFormat {
         return "{\n  \"className\": " + quote(report.className())
                 + ",\n  \"sourceFile\": " + quote(report.sourceFile())
                 + ",\n  \"rewritten\": " + rewrite.changed()
-                + ",\n  \"methods\": " + array(report.methods(), JsonReportFormat::method)
-                + ",\n  \"diagnostics\": " + array(rewrite.diagnostics(), JsonReportFormat::diagnostic)
+                + ",\n  \"methods\": " + array(report.methods(), FallbackJsonFormat::method)
+                + ",\n  \"diagnostics\": " + array(rewrite.diagnostics(), FallbackJsonFormat::diagnostic)
                 + "\n}\n";
     }
 
     private static String method(MethodReport method) {
         return "{\"name\": " + quote(method.name()) + ", \"descriptor\": " + quote(method.descriptor())
                 + ", \"annotation\": " + quote(method.annotation()) + ", \"compiledAt\": " + quote(method.compiledAt())
-                + ", \"loops\": " + array(method.loops(), JsonReportFormat::loop) + "}";
+                + ", \"loops\": " + array(method.loops(), FallbackJsonFormat::loop) + "}";
     }
 
     private static String loop(LoopReport loop) {
         return "{\"id\": " + quote(loop.id()) + ", \"line\": " + loop.line() + ", \"verdict\": "
-                + quote(loop.verdict().kind()) + ", \"detail\": " + quote(TextReportFormat.describe(loop.verdict()))
+                + quote(loop.verdict().kind()) + ", \"detail\": " + quote(FallbackTextFormat.describe(loop.verdict()))
                 + "}";
     }
 
