@@ -1,7 +1,7 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('Stride compile: 2 classes scanned, 1 compiled / 0 unchanged (0 rewritten, 1 without Stride annotations') ||
         log.contains('Stride compile: 2 classes scanned, 1 compiled / 0 unchanged (1 rewritten, 1 without Stride annotations')
-assert log.contains('Stride test-compile: 1 classes scanned, 0 compiled / 0 unchanged (0 rewritten, 1 without Stride annotations')
+assert log.contains('Stride test-compile: 1 class scanned, 0 compiled / 0 unchanged (0 rewritten, 1 without Stride annotations')
 assert log =~ /Stride: dev\.example\.Kernels: 2 annotated methods in [0-9.]+ ms/
 assert log =~ /per compiled class, [0-9.]+ ms per method/
 assert log.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0')

@@ -25,9 +25,10 @@ final class RunStatistics {
     String summary() {
         return String.format(
                 Locale.ROOT,
-                "%d classes scanned, %d compiled / %d unchanged (%d rewritten, %d without Stride annotations, %d"
+                "%d %s scanned, %d compiled / %d unchanged (%d rewritten, %d without Stride annotations, %d"
                         + " excluded, %d failed) in %d ms; %s per compiled class, %s per method",
                 scanned,
+                scanned == 1 ? "class" : "classes",
                 compiled,
                 unchanged,
                 rewritten,
