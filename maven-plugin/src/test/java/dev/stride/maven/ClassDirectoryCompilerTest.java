@@ -209,6 +209,19 @@ class ClassDirectoryCompilerTest {
     }
 
     @Test
+    void run_inspectAfterRewriteReadsStoredOriginal() throws IOException {
+        javac(KERNEL, TestClasses.kernel(KERNEL));
+        run();
+
+        RunStatistics statistics =
+                run("v1", false, ClassDirectoryCompiler.Mode.INSPECT).statistics();
+
+        assertEquals(1, statistics.compiled);
+        assertArrayEquals(TestClasses.kernel(KERNEL), compiler.inputs.get(1));
+        assertArrayEquals(TestClasses.rewritten(KERNEL), read(KERNEL + ".class"));
+    }
+
+    @Test
     void run_removesAddedClassNoLongerProduced() throws IOException {
         javac(KERNEL, TestClasses.kernel(KERNEL));
         run();
