@@ -1,0 +1,31 @@
+package dev.stride.agent;
+
+import dev.stride.compiler.ClassRewrite;
+import dev.stride.compiler.CompilerOptions;
+import dev.stride.compiler.StrideCompiler;
+
+/** The compiler calls the transformer makes, behind an interface so tests can plug in a compiler that rewrites. */
+interface KernelCompiler {
+
+    /** Whether the class file carries Stride annotations. */
+    boolean hasStrideAnnotations(byte[] classFile);
+
+    /** Compiles one class. */
+    ClassRewrite compile(byte[] classFile);
+
+    /** The real compiler with the given options. */
+    static KernelCompiler stride(CompilerOptions options) {
+        StrideCompiler compiler = new StrideCompiler(options);
+        return new KernelCompiler() {
+            @Override
+            public boolean hasStrideAnnotations(byte[] classFile) {
+                return StrideCompiler.hasStrideAnnotations(classFile);
+            }
+
+            @Override
+            public ClassRewrite compile(byte[] classFile) {
+                return compiler.compile(classFile);
+            }
+        };
+    }
+}
