@@ -28,6 +28,11 @@ final class VectorOps {
         return vector;
     }
 
+    /** Stores the vector on the stack into a local. */
+    void storeTo(int local) {
+        code.storeLocal(local);
+    }
+
     void species() {
         code.visitFieldInsn(Opcodes.GETSTATIC, holder, speciesField, VectorTypes.SPECIES.getDescriptor());
     }

@@ -167,7 +167,11 @@ public final class MethodPipeline {
             String shape = plan.isOuter()
                     ? plan.lanes() + " consecutive outer iterations per vector, each lane running the inner loops in"
                             + " the original order (bit-exact) + the original loop as scalar tail"
-                    : "unmasked main loop of " + plan.lanes() + " lanes + the original loop as scalar tail";
+                    : plan.reductions().isEmpty()
+                            ? "unmasked main loop of " + plan.lanes() + " lanes + the original loop as scalar tail"
+                            : "unmasked main loop of 4 x " + plan.lanes()
+                                    + " lanes with 4 independent accumulators, then " + plan.lanes()
+                                    + " lanes at a time, + the original loop as scalar tail";
             return new LoopVerdict.Vectorized(
                     plan.laneKind().javaName(),
                     plan.lanes(),
