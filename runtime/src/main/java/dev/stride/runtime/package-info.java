@@ -1,2 +1,2 @@
-/** What rewritten classes call at run time: configuration, the Vector API guard and (later) the parallel pool. */
+/** What rewritten classes call at run time: configuration, the Vector API guard; parallel loops are in {@code parallel}. */
 package dev.stride.runtime;
