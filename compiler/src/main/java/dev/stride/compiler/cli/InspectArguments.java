@@ -26,21 +26,23 @@ record InspectArguments(
         String classpath = System.getProperty("java.class.path");
         boolean all = false;
         boolean help = false;
-        for (int k = 0; k < args.length; k++) {
-            switch (args[k]) {
-                case "--format" -> format = value(args, ++k, "--format");
-                case "--method" -> method = value(args, ++k, "--method");
-                case "--classpath", "-cp" -> classpath = value(args, ++k, "--classpath");
+        java.util.Iterator<String> words = java.util.Arrays.asList(args).iterator();
+        while (words.hasNext()) {
+            String word = words.next();
+            switch (word) {
+                case "--format" -> format = value(words, "--format");
+                case "--method" -> method = value(words, "--method");
+                case "--classpath", "-cp" -> classpath = value(words, "--classpath");
                 case "--all" -> all = true;
                 case "--help", "-h" -> help = true;
                 case "--inspect" -> {
                     // the launcher passes its own flag through
                 }
                 default -> {
-                    if (args[k].startsWith("--")) {
-                        throw new IllegalArgumentException("unknown option " + args[k]);
+                    if (word.startsWith("--")) {
+                        throw new IllegalArgumentException("unknown option " + word);
                     }
-                    targets.add(args[k]);
+                    targets.add(word);
                 }
             }
         }
@@ -53,10 +55,10 @@ record InspectArguments(
         return new InspectArguments(List.copyOf(targets), format, method, classpath, all, help);
     }
 
-    private static String value(String[] args, int index, String option) {
-        if (index >= args.length) {
+    private static String value(java.util.Iterator<String> words, String option) {
+        if (!words.hasNext()) {
             throw new IllegalArgumentException(option + " needs a value");
         }
-        return args[index];
+        return words.next();
     }
 }
