@@ -165,8 +165,9 @@ public final class MethodPipeline {
             }
             vectorized.add(new VectorizedLoop(function, loop, plan, new Invariance(cfg, loop), site));
             String shape = plan.isOuter()
-                    ? plan.lanes() + " consecutive outer iterations per vector, each lane running the inner loops in"
-                            + " the original order (bit-exact) + the original loop as scalar tail"
+                    ? "main loop of 4 x " + plan.lanes() + " consecutive outer iterations, then " + plan.lanes()
+                            + " at a time, each lane running the inner loops in the original order (bit-exact),"
+                            + " + the original loop as scalar tail"
                     : plan.reductions().isEmpty()
                             ? "unmasked main loop of " + plan.lanes() + " lanes + the original loop as scalar tail"
                             : "unmasked main loop of 4 x " + plan.lanes()
