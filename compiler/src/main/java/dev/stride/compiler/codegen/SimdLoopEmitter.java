@@ -109,7 +109,8 @@ public final class SimdLoopEmitter {
     }
 
     private GeneratorAdapter method(String name, String descriptor) {
-        int access = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
+        // public: a copy of the rewritten class in another loader (another runtime package) must still reach it
+        int access = Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
         return new GeneratorAdapter(holder.visitMethod(access, name, descriptor, null, null), access, name, descriptor);
     }
 
