@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.stride.compiler.kernels.HelperKernels;
 import dev.stride.compiler.kernels.MapKernels;
 import dev.stride.compiler.kernels.ReductionKernels;
 import dev.stride.compiler.kernels.RejectedKernels;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DifferentialCorpusTest {
     private static final Class<?>[] CORPUS = {
-        ReductionKernels.class, MapKernels.class, RejectedKernels.class, WindowKernels.class
+        ReductionKernels.class, MapKernels.class, RejectedKernels.class, WindowKernels.class, HelperKernels.class
     };
     private static final int TRIALS = 160;
 
