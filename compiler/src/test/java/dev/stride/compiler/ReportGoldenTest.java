@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stride.compiler.kernels.MapKernels;
+import dev.stride.compiler.kernels.ParallelKernels;
+import dev.stride.compiler.kernels.ParallelRejectedKernels;
 import dev.stride.compiler.kernels.ReductionKernels;
 import dev.stride.compiler.kernels.RejectedKernels;
 import dev.stride.compiler.kernels.WindowKernels;
@@ -29,7 +31,13 @@ class ReportGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> reportsMatchGoldenFiles() {
-        return Stream.of(ReductionKernels.class, MapKernels.class, RejectedKernels.class, WindowKernels.class)
+        return Stream.of(
+                        ReductionKernels.class,
+                        MapKernels.class,
+                        RejectedKernels.class,
+                        WindowKernels.class,
+                        ParallelKernels.class,
+                        ParallelRejectedKernels.class)
                 .flatMap(kernels -> Stream.of("text", "json")
                         .map(format -> DynamicTest.dynamicTest(
                                 kernels.getSimpleName() + " " + format, () -> compare(kernels, format))));
