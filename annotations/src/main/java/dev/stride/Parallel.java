@@ -18,7 +18,7 @@ import java.lang.annotation.Target;
  * whose iterations write the same array element (every write must be {@code a[i + c]} with {@code c} fixed in
  * the loop, and every read of a written array at that same index), accumulate into an array element
  * ({@code hist[x[i]]++}), or write a scalar that is read after the loop or in the next iteration without being a
- * recognised reduction ({@code + * min max & | ^}; at most one per loop; {@code float}/{@code double} {@code +}
+ * recognised reduction ({@code + * min max & | ^}, any number per loop; {@code float}/{@code double} {@code +}
  * and {@code *} only with {@link #fastmath()}). The loop may call {@code Math} and static methods of its own
  * class; those are <em>trusted</em> (not analysed) to write only what belongs to their own iteration, as are rows
  * of arrays of arrays read in the loop not to be arrays it writes; the {@code --inspect} report lists what each

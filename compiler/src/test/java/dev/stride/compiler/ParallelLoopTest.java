@@ -202,7 +202,6 @@ class ParallelLoopTest {
         "readsNeighbourWrite, PARALLEL_RACE_ARRAY_WRITE",
         "lastValue, PARALLEL_LIVE_OUT_SCALAR",
         "carried, LOOP_CARRIED_SCALAR",
-        "twoReductions, PARALLEL_SEVERAL_REDUCTIONS",
         "strictSum, NEEDS_FASTMATH_REDUCTION",
         "foreignCall, PARALLEL_UNSUPPORTED_CALL",
         "fieldWrite, PARALLEL_UNSUPPORTED_INSTRUCTION",

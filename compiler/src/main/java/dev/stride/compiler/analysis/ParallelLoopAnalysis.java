@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Decides whether a {@code prange} loop of a {@code @Parallel} method can run its iterations in parallel, and if
@@ -27,8 +26,8 @@ import java.util.TreeSet;
  *   <li>effects: calls only to {@code Math}, to the marker, and to static methods of the same class (trusted, see
  *       the package documentation); no field writes, allocations, locks or other unmodelled instructions;
  *   <li>scalars: every local assigned in the loop and live at its header (so carried between iterations or read
- *       after the loop) must be a recognised reduction; at most one reduction; floating-point {@code +} and
- *       {@code *} only under fastmath;
+ *       after the loop) must be a recognised reduction; floating-point {@code +} and {@code *} only under
+ *       fastmath;
  *   <li>arrays: {@link ParallelRaceAnalysis}.
  * </ol>
  */
@@ -89,7 +88,7 @@ public final class ParallelLoopAnalysis {
             assumptions.add("the static methods " + helpers + " of this class, called in the loop, write only array"
                     + " elements (and no fields) that belong to their own iteration (trusted, not checked)");
         }
-        Reduction reduction = reduction(cfg, liveness, counted, statements, fastmath);
+        List<Reduction> reductions = reductions(cfg, liveness, counted, statements, fastmath);
         ParallelRaceAnalysis.Result races =
                 ParallelRaceAnalysis.analyze(function, counted.inductionVariable(), invariance, statements);
         assumptions.addAll(races.assumptions());
@@ -98,7 +97,7 @@ public final class ParallelLoopAnalysis {
         return new ParallelLoopPlan(
                 counted,
                 PrangeMarker.argument(counted.bound()),
-                reduction,
+                reductions,
                 races.aliasChecks(),
                 List.copyOf(assumptions),
                 List.copyOf(nested),
@@ -120,7 +119,7 @@ public final class ParallelLoopAnalysis {
         return statements;
     }
 
-    private static Reduction reduction(
+    private static List<Reduction> reductions(
             ControlFlowGraph cfg, Liveness liveness, CountedLoop counted, List<Stmt> statements, boolean fastmath) {
         Function function = cfg.function();
         Set<Variable> liveAtHeader = liveness.liveIn(counted.loop().header());
@@ -137,15 +136,7 @@ public final class ParallelLoopAnalysis {
         for (Map.Entry<Variable, List<Stmt.Store>> entry : updates.entrySet()) {
             reductions.add(reductionOf(function, liveness, counted, statements, entry, fastmath));
         }
-        if (reductions.size() > 1) {
-            Set<String> names = new TreeSet<>();
-            reductions.forEach(r -> names.add(function.nameOf(r.variable())));
-            throw new Rejection(
-                    RejectionReason.PARALLEL_SEVERAL_REDUCTIONS,
-                    counted.loop().line(),
-                    "the loop reduces " + names + "; split it into one loop per reduction");
-        }
-        return reductions.isEmpty() ? null : reductions.getFirst();
+        return List.copyOf(reductions);
     }
 
     private static Reduction reductionOf(

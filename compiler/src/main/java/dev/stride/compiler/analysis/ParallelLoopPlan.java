@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param counted the loop, recognised as counted with the marker as its bound
  * @param bound the marker's argument: the exclusive upper bound of the range
- * @param reduction the loop's one reduction, or null
+ * @param reductions the loop's reductions, in variable order
  * @param aliasChecks pairs of distinct array variables that must not be the same array for the parallel run
  *     (otherwise the original loop runs serially)
  * @param assumptions what is trusted rather than proven, in the user's terms
@@ -19,7 +19,7 @@ import java.util.List;
 public record ParallelLoopPlan(
         CountedLoop counted,
         Expr bound,
-        Reduction reduction,
+        List<Reduction> reductions,
         List<List<Variable>> aliasChecks,
         List<String> assumptions,
         List<String> serialNested,

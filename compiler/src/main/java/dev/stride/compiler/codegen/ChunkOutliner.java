@@ -3,10 +3,10 @@ package dev.stride.compiler.codegen;
 import dev.stride.compiler.analysis.Loop;
 import dev.stride.compiler.analysis.ParallelLoopPlan;
 import dev.stride.compiler.analysis.PrangeMarker;
+import dev.stride.compiler.analysis.Reduction;
 import dev.stride.compiler.analysis.Rejection;
 import dev.stride.compiler.ir.Block;
 import dev.stride.compiler.ir.Function;
-import dev.stride.compiler.ir.Variable;
 import dev.stride.compiler.report.RejectionReason;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,13 +31,14 @@ import org.objectweb.asm.tree.VarInsnNode;
  * Outlines a {@code prange} loop into a chunk method of the kernel class, by copying the loop's own bytecode:
  *
  * <pre>
- *   private static synthetic R f$prange$L1(captured..., int lo, int hi[, R acc]) {
- *       (every local of the header frame: captured ones from the parameters, i = lo, acc = acc, others 0/null)
+ *   private static synthetic R f$prange$L1(captured..., int lo, int hi[, R acc | long[] ls, double[] ds]) {
+ *       (every local of the header frame: captured ones from the parameters, i = lo, each accumulator from its
+ *        parameter or slot (ChunkAccumulators), the others 0 or null)
  *       goto header;
  *     header: ... the original loop, instruction for instruction, with every local slot moved up by the size
  *               of the parameters, and prange(n) in the header replaced by hi ...
  *     exit:
- *       return acc;
+ *       return acc;   (or store every accumulator into its slot)
  *   }
  * </pre>
  *
@@ -99,41 +100,32 @@ public final class ChunkOutliner {
             Function function, ParallelLoopPlan plan, PreheaderPatcher.HeaderSite site, String name) {
         Loop loop = plan.counted().loop();
         int iv = plan.counted().inductionVariable().slot();
-        Variable acc = plan.reduction() == null ? null : plan.reduction().variable();
+        ChunkAccumulators accumulators = new ChunkAccumulators(plan.reductions());
+        Map<Integer, Reduction> reductionBySlot = new HashMap<>();
+        plan.reductions().forEach(r -> reductionBySlot.put(r.variable().slot(), r));
         Map<Integer, Object> frameTypes = frameTypes(site.frame());
         int[] range = range(function, loop);
-        TreeSet<Integer> loaded = loadedSlots(function.method(), range);
         List<Integer> captured = new ArrayList<>();
         List<String> descriptors = new ArrayList<>();
-        for (int slot : loaded) {
-            if (frameTypes.containsKey(slot) && slot != iv && (acc == null || slot != acc.slot())) {
+        for (int slot : loadedSlots(function.method(), range)) {
+            if (frameTypes.containsKey(slot) && slot != iv && !reductionBySlot.containsKey(slot)) {
                 captured.add(slot);
                 descriptors.add(descriptor(frameTypes.get(slot)));
             }
         }
-        String accDescriptor =
-                acc == null ? null : plan.reduction().kind().asmType().getDescriptor();
         List<Type> parameters = new ArrayList<>();
         descriptors.forEach(d -> parameters.add(Type.getType(d)));
+        int lo = parameterSlot(parameters, parameters.size());
         parameters.add(Type.INT_TYPE);
         parameters.add(Type.INT_TYPE);
-        if (acc != null) {
-            parameters.add(Type.getType(accDescriptor));
-        }
-        Type returnType = acc == null ? Type.VOID_TYPE : Type.getType(accDescriptor);
-        String descriptor = Type.getMethodDescriptor(returnType, parameters.toArray(Type[]::new));
+        parameters.addAll(accumulators.trailingParameters());
+        String descriptor = Type.getMethodDescriptor(accumulators.returnType(), parameters.toArray(Type[]::new));
         MethodNode chunk = new MethodNode(
                 Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, name, descriptor, null, null);
-        int base = 0;
+        int base = parameterSlot(parameters, parameters.size());
         List<Object> parameterFrame = new ArrayList<>();
-        for (Type parameter : parameters) {
-            base += parameter.getSize();
-            parameterFrame.add(frameType(parameter));
-        }
-        int loParameter =
-                base - 2 - (acc == null ? 0 : Type.getType(accDescriptor).getSize());
+        parameters.forEach(parameter -> parameterFrame.add(frameType(parameter)));
         Map<LabelNode, LabelNode> labels = labelMap(function.method(), range);
-        LabelNode header = labels.get(site.label());
         InsnList code = chunk.instructions;
         LabelNode start = new LabelNode();
         code.add(start);
@@ -144,28 +136,21 @@ public final class ChunkOutliner {
             if (index >= 0) {
                 code.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), parameterSlot(parameters, index)));
             } else if (slot == iv) {
-                code.add(new VarInsnNode(Opcodes.ILOAD, loParameter));
-            } else if (acc != null && slot == acc.slot()) {
-                code.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), loParameter + 2));
+                code.add(new VarInsnNode(Opcodes.ILOAD, lo));
+            } else if (reductionBySlot.containsKey(slot)) {
+                accumulators.loadInitial(code, reductionBySlot.get(slot), lo + 2);
             } else {
                 code.add(new InsnNode(defaultValue(type)));
             }
             code.add(new VarInsnNode(type.getOpcode(Opcodes.ISTORE), base + slot));
         }
-        code.add(new JumpInsnNode(Opcodes.GOTO, header));
-        copyLoop(function, loop, range, labels, base, parameterFrame, loParameter + 1, code);
-        LabelNode exit = labels.get(null);
-        code.add(exit);
+        code.add(new JumpInsnNode(Opcodes.GOTO, labels.get(site.label())));
+        copyLoop(function, loop, range, labels, base, parameterFrame, lo + 1, code);
+        code.add(labels.get(null));
         code.add(shifted(site.frame(), parameterFrame));
-        if (acc == null) {
-            code.add(new InsnNode(Opcodes.RETURN));
-        } else {
-            Type type = Type.getType(accDescriptor);
-            code.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), base + acc.slot()));
-            code.add(new InsnNode(type.getOpcode(Opcodes.IRETURN)));
-        }
+        accumulators.returnFromChunk(code, base, lo + 2);
         chunk.maxLocals = base + function.method().maxLocals;
-        chunk.maxStack = function.method().maxStack + 2;
+        chunk.maxStack = function.method().maxStack + 4;
         chunk.localVariables = localVariables(function.method(), range, labels, start, base);
         return new Chunk(chunk, List.copyOf(captured), List.copyOf(descriptors));
     }

@@ -59,9 +59,9 @@ final class ParallelDecision {
             return new LoopVerdict.Parallel(
                     chunking(plan.threshold()),
                     "ParallelLoops.withThreads in scope, else stride.threads (default: available processors)",
-                    plan.reduction() == null
-                            ? List.of()
-                            : List.of(MethodPipeline.reductionReport(function, plan.reduction())),
+                    plan.reductions().stream()
+                            .map(r -> MethodPipeline.reductionReport(function, r))
+                            .toList(),
                     BODY_PENDING,
                     checks(function, plan),
                     plan.assumptions(),

@@ -37,7 +37,6 @@ public enum RejectionReason {
     PARALLEL_ACCUMULATES_INTO_ARRAY(
             "iterations of a parallel loop accumulate into a shared array element (a histogram); not a reduction"),
     PARALLEL_LIVE_OUT_SCALAR("a scalar written in a parallel loop is read after it and is not a reduction"),
-    PARALLEL_SEVERAL_REDUCTIONS("a parallel loop with more than one reduction is not supported yet"),
     PARALLEL_UNSUPPORTED_CALL(
             "a parallel loop may call only Math and static methods of its own class (others may have effects)"),
     PARALLEL_UNSUPPORTED_INSTRUCTION(

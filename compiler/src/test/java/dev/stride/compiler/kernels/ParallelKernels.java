@@ -220,4 +220,48 @@ public final class ParallelKernels {
         }
         return best;
     }
+
+    /** Several reductions: reduceSlots, int and long in long slots. */
+    @Parallel(threshold = 2)
+    public static long integerStatistics(int[] a) {
+        long sum = 0;
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        int product = 1;
+        int bits = 0;
+        for (int i = 0; i < prange(a.length); i++) {
+            sum += a[i];
+            min = Math.min(min, a[i]);
+            max = Math.max(max, a[i]);
+            product *= a[i] | 1;
+            bits ^= a[i];
+        }
+        return sum * 31 + min * 17L + max * 13L + product * 7L + bits;
+    }
+
+    /** Several reductions: float and double in double slots, exact operators only. */
+    @Parallel(threshold = 2)
+    public static double extremes(float[] f, double[] d) {
+        float low = Float.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        long count = 0;
+        for (int i = 0; i < prange(Math.min(f.length, d.length)); i++) {
+            low = Math.min(low, f[i]);
+            high = Math.max(d[i], high);
+            count += f[i] > 0 ? 1 : 0;
+        }
+        return low + high * 3 + count;
+    }
+
+    /** Several reductions under fastmath: float and double sums (a float result: the float bound applies). */
+    @Parallel(threshold = 2, fastmath = true)
+    public static float sums(float[] f, double[] d) {
+        float floats = 0;
+        double doubles = 0;
+        for (int i = 0; i < prange(Math.min(f.length, d.length)); i++) {
+            floats += f[i];
+            doubles += d[i] * 2;
+        }
+        return floats + (float) doubles;
+    }
 }

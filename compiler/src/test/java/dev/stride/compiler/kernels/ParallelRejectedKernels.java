@@ -50,17 +50,6 @@ public final class ParallelRejectedKernels {
     }
 
     @Parallel(threshold = 2)
-    public static long twoReductions(int[] a) {
-        long sum = 0;
-        int max = Integer.MIN_VALUE;
-        for (int i = 0; i < prange(a.length); i++) {
-            sum += a[i];
-            max = Math.max(max, a[i]);
-        }
-        return sum + max;
-    }
-
-    @Parallel(threshold = 2)
     public static double strictSum(double[] a) {
         double total = 0;
         for (int i = 0; i < prange(a.length); i++) {
