@@ -197,13 +197,45 @@ final class ChunkAccumulators {
         }
     }
 
+    /** The runtime entry point and body interface for each shape of the protocol. */
+    private enum Shape {
+        NONE("forRange", "ChunkBody"),
+        INT("reduceInt", "IntChunkReducer"),
+        LONG("reduceLong", "LongChunkReducer"),
+        FLOAT("reduceFloat", "FloatChunkReducer"),
+        DOUBLE("reduceDouble", "DoubleChunkReducer"),
+        SLOTS("reduceSlots", "SlotChunkReducer");
+
+        private final String entry;
+        private final String bodyInterface;
+
+        Shape(String entry, String bodyInterface) {
+            this.entry = entry;
+            this.bodyInterface = bodyInterface;
+        }
+    }
+
+    private Shape shape() {
+        if (reductions.isEmpty()) {
+            return Shape.NONE;
+        }
+        if (slots()) {
+            return Shape.SLOTS;
+        }
+        return switch (reductions.getFirst().kind()) {
+            case INT -> Shape.INT;
+            case LONG -> Shape.LONG;
+            case FLOAT -> Shape.FLOAT;
+            case DOUBLE -> Shape.DOUBLE;
+            default ->
+                throw new IllegalStateException(
+                        "no parallel reduction of " + reductions.getFirst().kind());
+        };
+    }
+
     /** @return the {@code ParallelLoops} method */
     String entry() {
-        return switch (shape()) {
-            case "none" -> "forRange";
-            case "slots" -> "reduceSlots";
-            default -> "reduce" + Character.toUpperCase(shape().charAt(0)) + shape().substring(1);
-        };
+        return shape().entry;
     }
 
     /** @return the descriptor of {@link #entry()} */
@@ -211,8 +243,8 @@ final class ChunkAccumulators {
         String body = "L" + PACKAGE + bodyInterface() + ";";
         String operator = "L" + OPERATOR + ";";
         return switch (shape()) {
-            case "none" -> "(III" + body + ")V";
-            case "slots" -> "(III[" + operator + "[J[" + operator + "[D" + body + ")V";
+            case NONE -> "(III" + body + ")V";
+            case SLOTS -> "(III[" + operator + "[J[" + operator + "[D" + body + ")V";
             default -> {
                 String value = reductions.getFirst().kind().asmType().getDescriptor();
                 yield "(III" + operator + value + body + ")" + value;
@@ -222,11 +254,7 @@ final class ChunkAccumulators {
 
     /** @return the simple name of the chunk body interface */
     String bodyInterface() {
-        return switch (shape()) {
-            case "none" -> "ChunkBody";
-            case "slots" -> "SlotChunkReducer";
-            default -> Character.toUpperCase(shape().charAt(0)) + shape().substring(1) + "ChunkReducer";
-        };
+        return shape().bodyInterface;
     }
 
     /** @return the name of the interface's method */
@@ -239,13 +267,6 @@ final class ChunkAccumulators {
         List<Type> parameters = new ArrayList<>(List.of(Type.INT_TYPE, Type.INT_TYPE));
         parameters.addAll(trailingParameters());
         return Type.getMethodDescriptor(returnType(), parameters.toArray(Type[]::new));
-    }
-
-    private String shape() {
-        if (reductions.isEmpty()) {
-            return "none";
-        }
-        return slots() ? "slots" : reductions.getFirst().kind().javaName();
     }
 
     private List<Reduction> group(boolean wide) {
