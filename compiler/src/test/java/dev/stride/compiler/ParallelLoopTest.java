@@ -205,7 +205,10 @@ class ParallelLoopTest {
         "strictSum, NEEDS_FASTMATH_REDUCTION",
         "foreignCall, PARALLEL_UNSUPPORTED_CALL",
         "fieldWrite, PARALLEL_UNSUPPORTED_INSTRUCTION",
-        "inclusive, PARALLEL_SHAPE"
+        "inclusive, PARALLEL_SHAPE",
+        "insideTry, TRY_CATCH",
+        "rowWrites, PARALLEL_RACE_ARRAY_WRITE",
+        "allocates, PARALLEL_UNSUPPORTED_INSTRUCTION"
     })
     void refusedLoop_isRejectedWithItsReasonAndStaysSerial(String method, RejectionReason reason) {
         LoopVerdict.Rejected rejected = assertInstanceOf(LoopVerdict.Rejected.class, verdict(REJECTED, method, "L1"));

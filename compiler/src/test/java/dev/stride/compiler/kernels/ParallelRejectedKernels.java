@@ -78,4 +78,32 @@ public final class ParallelRejectedKernels {
             a[i] = i;
         }
     }
+
+    @Parallel(threshold = 2)
+    public static int insideTry(int[] a, int[] out) {
+        try {
+            for (int i = 0; i < prange(a.length); i++) {
+                out[i] = a[i] * 2;
+            }
+            return 0;
+        } catch (ArrayIndexOutOfBoundsException e) {
+            return -1;
+        }
+    }
+
+    @Parallel(threshold = 2)
+    public static void rowWrites(double[][] m, int columns) {
+        for (int i = 0; i < prange(m.length); i++) {
+            for (int j = 0; j < columns; j++) {
+                m[i][j] = i + j;
+            }
+        }
+    }
+
+    @Parallel(threshold = 2)
+    public static void allocates(int[] a, int[][] out) {
+        for (int i = 0; i < prange(a.length); i++) {
+            out[i] = new int[] {a[i]};
+        }
+    }
 }
