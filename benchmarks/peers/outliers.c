@@ -219,7 +219,24 @@ static int cmp_double(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
+/* check_format.py: one IEEE-754 bit pattern (hex) per line in, Double.toString out */
+static int format_hex(const char *path) {
+    FILE *f = fopen(path, "r");
+    if (!f) { perror(path); return 1; }
+    char line[64], num[64];
+    while (fgets(line, sizeof line, f)) {
+        uint64_t bits = strtoull(line, NULL, 16);
+        double d;
+        memcpy(&d, &bits, sizeof d);
+        java_double(d, num);
+        puts(num);
+    }
+    fclose(f);
+    return 0;
+}
+
 int main(int argc, char **argv) {
+    if (argc == 3 && !strcmp(argv[1], "--format-hex")) return format_hex(argv[2]);
     if (argc < 2) {
         fprintf(stderr, "usage: %s COLDIR [--variant scalar|blocked] [--window N] [--threshold T] [--exclude-point] "
                         "[--runs R] [--warmup W] [--out out.csv]\n", argv[0]);
