@@ -93,7 +93,7 @@ identical=()
 for mode in default exclude; do
   ex=(); [ "$mode" = exclude ] && ex=(--exclude-point)
   common=(--window "$window" --threshold "$threshold" --runs "$runs" --warmup 1 "${ex[@]}")
-  for m in serial parallel; do
+  for m in serial parallel blocked blocked-parallel; do
     "$py" outliers_numba.py --input "${inputs[@]}" --mode "$m" "${common[@]}" --out "$logs/$mode-numba-$m.csv" \
       | tee "$logs/${mode}__numba-$m.log"
   done
