@@ -20,6 +20,7 @@ plain loops of the specification (and to the C versions).
 import argparse
 import math
 import sys
+import time
 
 import numpy as np
 from numba import njit, prange
@@ -208,16 +209,18 @@ def main(argv=None):
     flags = np.ones(len(value), dtype=np.uint8)
     for _ in range(a.warmup):
         kernel(station, value, a.window, a.threshold, a.exclude_point, x, flags)
-    times = []
+    times, cpus = [], []
     for _ in range(a.runs):
         flags[:] = 1  # poison: every run must clear and recompute all of them
+        c0 = time.process_time()
         t0 = common.now()
         kernel(station, value, a.window, a.threshold, a.exclude_point, x, flags)
         times.append(common.now() - t0)
+        cpus.append(time.process_time() - c0)
     count = int(np.count_nonzero(flags))
     if a.out:
         common.write_csv(a.out, station, timestamp, value, flags)
-    extra = " threads=%d" % (common.env_threads() if a.mode.endswith("parallel") else 1)
+    extra = " threads=%d cpu_s=%.6f" % (common.env_threads() if a.mode.endswith("parallel") else 1, common.median(cpus))
     print(common.result_line(impl, len(value), times, count, extra), flush=True)
 
 

@@ -109,8 +109,8 @@ def table(a):
     sep = "|---|---:|"
     for m in modes:
         label = "last point in window" if m == "default" else "--exclude-point"
-        head += " %s: median ms | best ms | M rows/s (median) | vs numba-serial |" % label
-        sep += "---:|---:|---:|---:|"
+        head += " %s: median ms | best ms | CPU ms | M rows/s (median) | vs numba-serial |" % label
+        sep += "---:|---:|---:|---:|---:|"
     L.append(head)
     L.append(sep)
     for i in impls:
@@ -122,10 +122,15 @@ def table(a):
             if r:
                 rate = float(r["rows_per_s"]) / 1e6
                 rel = float(base["median_s"]) / float(r["median_s"]) if base else float("nan")
-                line += " %.1f | %.1f | %.1f | %.2fx |" % (float(r["median_s"]) * 1e3, float(r["min_s"]) * 1e3, rate, rel)
+                line += " %.1f | %.1f | %.1f | %.1f | %.2fx |" % (float(r["median_s"]) * 1e3, float(r["min_s"]) * 1e3,
+                                                            float(r.get("cpu_s", "nan")) * 1e3, rate, rel)
             else:
-                line += " - | - | - | - |"
+                line += " - | - | - | - | - |"
         L.append(line)
+    L.append("")
+    L.append("median ms: median wall time of the timed runs (the protocol); best ms: fastest run; CPU ms: median "
+             "CPU time of the process during a run, all threads added (for a serial version, about the wall time "
+             "it would take without other processes on the cores; for a parallel one, the work summed over threads).")
     L.append("")
     if compiles:
         L.append("Numba first-call time (compile on a tiny input, fresh process, no cache), seconds:")
