@@ -6,7 +6,8 @@
 #   benchmarks/peers/run.sh --quick              1M rows, 3 runs, for development (a few seconds per step)
 #
 # Options: --rows N  --seed S  --runs R  --window N  --threshold T  --threads N  --skip-check  --skip-sum
-#          --results FILE (default results/<UTC date>-<rows>.md; --quick writes none unless given)
+#          --results FILE (default results/<UTC date>-<rows>rows.md, relative to benchmarks/peers; --quick
+#          writes none unless given)
 # Steps: virtualenv (.venv, from a local wheel folder when there is one, else PyPI), C builds (build/),
 # correctness suite (check.py: every implementation against the plain-Python oracle, both modes, several
 # windows and thresholds), benchmark of every implementation in both modes with the same protocol, assertion
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
     --skip-sum) dosum=0 ;;
     --quick) quick=1; rows=1000000; runs=3 ;;
     --results) results=$2; shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -126,7 +127,9 @@ fi
   --cpu "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" \
   --busy-before "$busy_before" --busy-after "$busy_after" --load-before "$load_before" --load-after "$load_after" \
   "${identical[@]}"
-[ -n "$results" ] && echo "== written: benchmarks/peers/$results" >&2
+if [ -n "$results" ]; then
+  case "$results" in /*) echo "== written: $results" >&2 ;; *) echo "== written: benchmarks/peers/$results" >&2 ;; esac
+fi
 for x in "${identical[@]}"; do
   case "$x" in *=no) echo "run.sh: FAILED: implementations disagree ($x)" >&2; exit 1 ;; esac
 done
