@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
     --skip-sum) dosum=0 ;;
     --quick) quick=1; rows=1000000; runs=3 ;;
     --results) results=$2; shift ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
