@@ -5,14 +5,20 @@ import dev.stride.compiler.InvalidClassFileException;
 import dev.stride.compiler.StrideCompiler;
 import dev.stride.compiler.report.ClassReport;
 import dev.stride.compiler.report.ReportFormat;
+import dev.stride.compiler.report.SourceLines;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code ./stride --inspect <class name | .class file | jar | directory>... [--format text|json] [--method NAME]
- * [--classpath PATH]}: prints what Stride deduced and decided for every annotated method.
+ * {@code ./stride --inspect <class name | .class file | jar | directory>... [--format text|json|html] [--method
+ * NAME] [--source DIR] [--classpath PATH]}: prints what Stride deduced and decided for every annotated method.
+ * With {@code --format html} and {@code --source DIR}, the page also shows each method's code with its loops
+ * coloured by verdict ({@code DIR/<package path>/<SourceFile>}; classes whose source is missing show none).
  *
  * <p>Classes already rewritten by the build are reported from their stored originals, so the report describes
  * the code the user wrote. Exit codes: 0 success, 2 bad arguments or unreadable input.
@@ -73,7 +79,19 @@ public final class InspectCommand {
                     + String.join(" ", arguments.targets()));
             return 2;
         }
-        out.print(ReportFormat.named(arguments.format(), true).render(reports));
+        if (arguments.sourceRoot() != null && !Files.isDirectory(Path.of(arguments.sourceRoot()))) {
+            err.println("stride --inspect: --source " + arguments.sourceRoot() + " is not a directory");
+            return 2;
+        }
+        SourceLines sources = arguments.sourceRoot() == null
+                ? SourceLines.none()
+                : SourceLines.under(Path.of(arguments.sourceRoot()));
+        try {
+            out.print(ReportFormat.named(arguments.format(), true, sources).render(reports));
+        } catch (UncheckedIOException e) {
+            err.println("stride --inspect: " + e.getMessage());
+            return 2;
+        }
         return 0;
     }
 

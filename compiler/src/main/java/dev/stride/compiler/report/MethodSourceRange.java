@@ -1,0 +1,71 @@
+package dev.stride.compiler.report;
+
+import java.util.List;
+
+/**
+ * The lines of one method in its source file, for renderers that show code. The class file knows only the first
+ * line of the body; the declaration above it and the closing brace below are found by reading the text: back to
+ * the line that names the method (and its annotations), then forward until the braces opened there are closed.
+ *
+ * @param first the first line to show (1-based), an annotation or the declaration
+ * @param last the last line to show, the method's closing brace when found
+ */
+record MethodSourceRange(int first, int last) {
+    private static final int LOOK_BACK = 12;
+
+    static MethodSourceRange of(List<String> lines, MethodReport method) {
+        int bodyLine = Math.max(1, Math.min(method.line(), lines.size()));
+        int declaration = declarationLine(lines, method.name(), bodyLine);
+        int first = declaration;
+        while (first > 1 && lines.get(first - 2).strip().startsWith("@")) {
+            first--;
+        }
+        int last = closingLine(lines, declaration);
+        for (LoopReport loop : method.loops()) {
+            last = Math.max(last, Math.min(loop.endLine(), lines.size()));
+        }
+        return new MethodSourceRange(first, Math.max(last, bodyLine));
+    }
+
+    private static int declarationLine(List<String> lines, String name, int bodyLine) {
+        for (int line = bodyLine; line >= Math.max(1, bodyLine - LOOK_BACK); line--) {
+            if (lines.get(line - 1).contains(name + "(")) {
+                return line;
+            }
+        }
+        return bodyLine;
+    }
+
+    /** The line where the braces opened from {@code start} on are balanced again; skips literals and comments. */
+    private static int closingLine(List<String> lines, int start) {
+        int depth = 0;
+        boolean opened = false;
+        for (int line = start; line <= lines.size(); line++) {
+            String text = lines.get(line - 1);
+            char quote = 0;
+            for (int k = 0; k < text.length(); k++) {
+                char c = text.charAt(k);
+                if (quote != 0) {
+                    if (c == '\\') {
+                        k++;
+                    } else if (c == quote) {
+                        quote = 0;
+                    }
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if (c == '/' && k + 1 < text.length() && text.charAt(k + 1) == '/') {
+                    break;
+                } else if (c == '{') {
+                    depth++;
+                    opened = true;
+                } else if (c == '}') {
+                    depth--;
+                }
+            }
+            if (opened && depth <= 0) {
+                return line;
+            }
+        }
+        return start;
+    }
+}
