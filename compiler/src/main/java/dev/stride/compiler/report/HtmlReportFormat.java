@@ -8,7 +8,7 @@ import java.util.Locale;
  * from disk, attached to a build or mailed. Per method: the variables and their types, the warnings, and the loops
  * coloured by verdict (vectorised green, outer-loop vectorised teal, left to C2 grey, rejected orange) with the
  * reason and detail beside them. When {@link SourceLines} finds the source file, the method's code follows, each
- * loop's lines ({@link LoopReport#line()} to {@link LoopReport#endLine()}) in its verdict's colour and the line a
+ * loop's lines (from {@link LoopReport#line()} to its closing brace, at least to {@link LoopReport#endLine()}) in its verdict's colour and the line a
  * rejection points at marked with the detail.
  *
  * <p>Every text from the report or the source is escaped; the page has no other dynamic content.
@@ -39,6 +39,7 @@ public final class HtmlReportFormat implements ReportFormat {
             .left-to-c2 { background: #%06x; }
             .rejected { background: #%06x; }
             .reason { font-weight: 600; }
+            td.lines { white-space: nowrap; }
             div.source { border: 1px solid #d0d0d0; padding: 4px 0; overflow-x: auto; }
             div.line { white-space: pre; padding: 0 8px; font-family: ui-monospace, Menlo, Consolas, monospace;
                        font-size: 13px; }
@@ -156,7 +157,7 @@ public final class HtmlReportFormat implements ReportFormat {
                     .append(loop.verdict().kind())
                     .append("\"><td class=\"mono\">")
                     .append(escape(loop.id()))
-                    .append("</td><td>")
+                    .append("</td><td class=\"lines\">")
                     .append(loop.line())
                     .append(loop.endLine() > loop.line() ? "&ndash;" + loop.endLine() : "")
                     .append("</td><td>")
@@ -213,7 +214,7 @@ public final class HtmlReportFormat implements ReportFormat {
         MethodSourceRange range = MethodSourceRange.of(lines, method);
         out.append("<div class=\"source\">\n");
         for (int line = range.first(); line <= range.last(); line++) {
-            LoopReport loop = innermostLoopAt(method.loops(), line);
+            LoopReport loop = innermostLoopAt(method.loops(), lines, line);
             out.append("<div class=\"line");
             if (loop != null) {
                 out.append(' ')
@@ -237,13 +238,18 @@ public final class HtmlReportFormat implements ReportFormat {
         out.append("</div>\n");
     }
 
-    /** The loop with the smallest line range that covers a line, so nested loops show their own colour. */
-    private static LoopReport innermostLoopAt(List<LoopReport> loops, int line) {
+    /**
+     * The loop with the smallest line range (header to closing brace) that covers a line, so nested loops show
+     * their own colour.
+     */
+    private static LoopReport innermostLoopAt(List<LoopReport> loops, List<String> lines, int line) {
         LoopReport best = null;
+        int bestSize = Integer.MAX_VALUE;
         for (LoopReport loop : loops) {
-            boolean covers = loop.line() <= line && line <= loop.endLine();
-            if (covers && (best == null || loop.endLine() - loop.line() <= best.endLine() - best.line())) {
+            int end = MethodSourceRange.loopEnd(lines, loop);
+            if (loop.line() <= line && line <= end && end - loop.line() <= bestSize) {
                 best = loop;
+                bestSize = end - loop.line();
             }
         }
         return best;

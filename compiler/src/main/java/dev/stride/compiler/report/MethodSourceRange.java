@@ -36,6 +36,23 @@ record MethodSourceRange(int first, int last) {
         return bodyLine;
     }
 
+    /**
+     * The last line to colour for a loop: its closing brace when its header line opens a block, found by balancing
+     * braces (the report's {@link LoopReport#endLine()} is the last line with code, before any closing braces).
+     *
+     * @param lines the source lines
+     * @param loop the loop
+     * @return the line of the loop's closing brace, or its end line when that is later or no brace is found
+     */
+    static int loopEnd(List<String> lines, LoopReport loop) {
+        if (loop.line() < 1
+                || loop.line() > lines.size()
+                || !lines.get(loop.line() - 1).contains("{")) {
+            return loop.endLine();
+        }
+        return Math.max(loop.endLine(), closingLine(lines, loop.line()));
+    }
+
     /** The line where the braces opened from {@code start} on are balanced again; skips literals and comments. */
     private static int closingLine(List<String> lines, int start) {
         int depth = 0;
