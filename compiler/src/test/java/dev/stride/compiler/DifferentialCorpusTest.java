@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.stride.compiler.kernels.MapKernels;
+import dev.stride.compiler.kernels.ReasonExamples;
 import dev.stride.compiler.kernels.ReductionKernels;
 import dev.stride.compiler.kernels.RejectedKernels;
 import dev.stride.compiler.kernels.WindowKernels;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DifferentialCorpusTest {
     private static final Class<?>[] CORPUS = {
-        ReductionKernels.class, MapKernels.class, RejectedKernels.class, WindowKernels.class
+        ReductionKernels.class, MapKernels.class, RejectedKernels.class, WindowKernels.class, ReasonExamples.class
     };
     private static final int TRIALS = 160;
 
