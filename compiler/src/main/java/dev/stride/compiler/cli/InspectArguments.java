@@ -34,22 +34,24 @@ record InspectArguments(
         String classpath = System.getProperty("java.class.path");
         boolean all = false;
         boolean help = false;
-        for (int k = 0; k < args.length; k++) {
-            switch (args[k]) {
-                case "--format" -> format = value(args, ++k, "--format");
-                case "--method" -> method = value(args, ++k, "--method");
-                case "--source" -> sourceRoot = value(args, ++k, "--source");
-                case "--classpath", "-cp" -> classpath = value(args, ++k, "--classpath");
+        int k = 0;
+        while (k < args.length) {
+            String argument = args[k++];
+            switch (argument) {
+                case "--format" -> format = value(args, k++, "--format");
+                case "--method" -> method = value(args, k++, "--method");
+                case "--source" -> sourceRoot = value(args, k++, "--source");
+                case "--classpath", "-cp" -> classpath = value(args, k++, "--classpath");
                 case "--all" -> all = true;
                 case "--help", "-h" -> help = true;
                 case "--inspect" -> {
                     // the launcher passes its own flag through
                 }
                 default -> {
-                    if (args[k].startsWith("--")) {
-                        throw new IllegalArgumentException("unknown option " + args[k]);
+                    if (argument.startsWith("--")) {
+                        throw new IllegalArgumentException("unknown option " + argument);
                     }
-                    targets.add(args[k]);
+                    targets.add(argument);
                 }
             }
         }

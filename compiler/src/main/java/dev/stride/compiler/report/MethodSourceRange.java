@@ -58,31 +58,36 @@ record MethodSourceRange(int first, int last) {
         int depth = 0;
         boolean opened = false;
         for (int line = start; line <= lines.size(); line++) {
-            String text = lines.get(line - 1);
-            char quote = 0;
-            for (int k = 0; k < text.length(); k++) {
-                char c = text.charAt(k);
-                if (quote != 0) {
-                    if (c == '\\') {
-                        k++;
-                    } else if (c == quote) {
-                        quote = 0;
-                    }
-                } else if (c == '"' || c == '\'') {
-                    quote = c;
-                } else if (c == '/' && k + 1 < text.length() && text.charAt(k + 1) == '/') {
-                    break;
-                } else if (c == '{') {
-                    depth++;
-                    opened = true;
-                } else if (c == '}') {
-                    depth--;
-                }
-            }
+            int[] braces = braces(lines.get(line - 1));
+            depth += braces[0] - braces[1];
+            opened |= braces[0] > 0;
             if (opened && depth <= 0) {
                 return line;
             }
         }
         return start;
+    }
+
+    /** The opening and closing braces of one line, outside string and character literals and line comments. */
+    private static int[] braces(String text) {
+        int[] counts = new int[2];
+        char quote = 0;
+        boolean escaped = false;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (escaped) {
+                escaped = false;
+            } else if (quote != 0) {
+                escaped = c == '\\';
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (text.startsWith("//", k)) {
+                break;
+            } else if (c == '{' || c == '}') {
+                counts[c == '{' ? 0 : 1]++;
+            }
+        }
+        return counts;
     }
 }
