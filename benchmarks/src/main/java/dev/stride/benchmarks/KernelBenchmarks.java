@@ -65,7 +65,9 @@ public class KernelBenchmarks {
     }
 
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {VECTOR, DISABLED})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {VECTOR, DISABLED})
     public double plain_sum() {
         return BenchKernels.sum(a);
     }
@@ -77,7 +79,9 @@ public class KernelBenchmarks {
     }
 
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {VECTOR, DISABLED})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {VECTOR, DISABLED})
     public float plain_sumFloat() {
         return BenchKernels.sumFloat(floats);
     }
@@ -90,7 +94,9 @@ public class KernelBenchmarks {
     }
 
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {VECTOR, DISABLED})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {VECTOR, DISABLED})
     public double[] plain_nanToZero() {
         BenchKernels.nanToZero(withNaN, out);
         return out;
@@ -104,7 +110,9 @@ public class KernelBenchmarks {
     }
 
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {VECTOR, DISABLED})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {VECTOR, DISABLED})
     public double[] plain_clamp() {
         BenchKernels.clamp(a, -1, 1, out);
         return out;
@@ -118,7 +126,9 @@ public class KernelBenchmarks {
     }
 
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {VECTOR, DISABLED})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {VECTOR, DISABLED})
     public double[] plain_exp() {
         BenchKernels.exp(a, out);
         return out;
@@ -132,7 +142,9 @@ public class KernelBenchmarks {
     }
 
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {VECTOR, DISABLED})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {VECTOR, DISABLED})
     public double[] plain_multiplyAdd() {
         BenchKernels.multiplyAdd(a, b, c, out);
         return out;
@@ -147,7 +159,9 @@ public class KernelBenchmarks {
     }
 
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {VECTOR, DISABLED})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {VECTOR, DISABLED})
     public double[] plain_rollingMeanStd84() {
         BenchKernels.rollingMean(a, 84, out);
         BenchKernels.rollingStd(a, 84, out, out2);

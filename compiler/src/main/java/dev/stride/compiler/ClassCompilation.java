@@ -56,7 +56,7 @@ final class ClassCompilation {
                 continue;
             }
             MethodPipeline.Result result = MethodPipeline.run(
-                    classNode.name,
+                    classNode,
                     method,
                     annotation.get(),
                     options.fastmathDefault(),

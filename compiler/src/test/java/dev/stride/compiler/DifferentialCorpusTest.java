@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.stride.compiler.kernels.HelperKernels;
 import dev.stride.compiler.kernels.MapKernels;
 import dev.stride.compiler.kernels.ReasonExamples;
 import dev.stride.compiler.kernels.ReductionKernels;
@@ -31,7 +32,12 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DifferentialCorpusTest {
     private static final Class<?>[] CORPUS = {
-        ReductionKernels.class, MapKernels.class, RejectedKernels.class, WindowKernels.class, ReasonExamples.class
+        ReductionKernels.class,
+        MapKernels.class,
+        RejectedKernels.class,
+        WindowKernels.class,
+        HelperKernels.class,
+        ReasonExamples.class
     };
     private static final int TRIALS = 160;
 

@@ -3,6 +3,7 @@ package dev.stride.compiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stride.compiler.kernels.HelperKernels;
 import dev.stride.compiler.kernels.MapKernels;
 import dev.stride.compiler.kernels.ReductionKernels;
 import dev.stride.compiler.kernels.RejectedKernels;
@@ -29,7 +30,12 @@ class ReportGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> reportsMatchGoldenFiles() {
-        return Stream.of(ReductionKernels.class, MapKernels.class, RejectedKernels.class, WindowKernels.class)
+        return Stream.of(
+                        ReductionKernels.class,
+                        MapKernels.class,
+                        RejectedKernels.class,
+                        WindowKernels.class,
+                        HelperKernels.class)
                 .flatMap(kernels -> Stream.of("text", "json")
                         .map(format -> DynamicTest.dynamicTest(
                                 kernels.getSimpleName() + " " + format, () -> compare(kernels, format))));

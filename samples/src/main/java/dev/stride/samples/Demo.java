@@ -48,12 +48,17 @@ public final class Demo {
         System.out.println("== run time: " + VectorGuard.REASON + " ==");
         double[] data = new Random(7).doubles(LENGTH, -1, 1).toArray();
         MethodHandle plain = MethodHandles.lookup()
-                .findStatic(Originals.plainCopy(FirstKernel.class), "sum", MethodType.methodType(double.class, double[].class));
+                .findStatic(
+                        Originals.plainCopy(FirstKernel.class),
+                        "sum",
+                        MethodType.methodType(double.class, double[].class));
         Timing stride = time("stride", data, null);
         Timing original = time("plain", data, plain);
-        System.out.printf("sum of %,d doubles: plain %.2f us, stride %.2f us per call (median of %d rounds)%n",
+        System.out.printf(
+                "sum of %,d doubles: plain %.2f us, stride %.2f us per call (median of %d rounds)%n",
                 LENGTH, original.micros(), stride.micros(), ROUNDS);
-        System.out.printf("results: plain %.17g, stride %.17g (fastmath: may differ in the last bits)%n",
+        System.out.printf(
+                "results: plain %.17g, stride %.17g (fastmath: may differ in the last bits)%n",
                 original.result(), stride.result());
         System.out.printf("speedup: %.1fx%n", original.micros() / stride.micros());
     }

@@ -200,10 +200,14 @@ final class BodyCheck {
     private void call(Expr.Call call) {
         String operator = MathCalls.isMath(call) ? MathCalls.operator(call) : null;
         if (operator == null || !MathCalls.appliesTo(call)) {
+            String helper = call.owner().equals(function.owner()) && call.isStatic()
+                    ? " (a helper is inlined only when its body is straight-line code over its parameters: no loops,"
+                            + " branches, array or field access, or other calls)"
+                    : "";
             throw new Rejection(
                     RejectionReason.UNSUPPORTED_CALL,
                     call.line(),
-                    "calls " + call.owner().replace('/', '.') + "." + call.name());
+                    "calls " + call.owner().replace('/', '.') + "." + call.name() + helper);
         }
         if (MathCalls.isApproximate(call)) {
             if (!fastmath) {

@@ -34,24 +34,24 @@ record InspectArguments(
         String classpath = System.getProperty("java.class.path");
         boolean all = false;
         boolean help = false;
-        int k = 0;
-        while (k < args.length) {
-            String argument = args[k++];
-            switch (argument) {
-                case "--format" -> format = value(args, k++, "--format");
-                case "--method" -> method = value(args, k++, "--method");
-                case "--source" -> sourceRoot = value(args, k++, "--source");
-                case "--classpath", "-cp" -> classpath = value(args, k++, "--classpath");
+        java.util.Iterator<String> words = java.util.Arrays.asList(args).iterator();
+        while (words.hasNext()) {
+            String word = words.next();
+            switch (word) {
+                case "--format" -> format = value(words, "--format");
+                case "--method" -> method = value(words, "--method");
+                case "--source" -> sourceRoot = value(words, "--source");
+                case "--classpath", "-cp" -> classpath = value(words, "--classpath");
                 case "--all" -> all = true;
                 case "--help", "-h" -> help = true;
                 case "--inspect" -> {
                     // the launcher passes its own flag through
                 }
                 default -> {
-                    if (argument.startsWith("--")) {
-                        throw new IllegalArgumentException("unknown option " + argument);
+                    if (word.startsWith("--")) {
+                        throw new IllegalArgumentException("unknown option " + word);
                     }
-                    targets.add(argument);
+                    targets.add(word);
                 }
             }
         }
@@ -64,10 +64,10 @@ record InspectArguments(
         return new InspectArguments(List.copyOf(targets), format, method, sourceRoot, classpath, all, help);
     }
 
-    private static String value(String[] args, int index, String option) {
-        if (index >= args.length) {
+    private static String value(java.util.Iterator<String> words, String option) {
+        if (!words.hasNext()) {
             throw new IllegalArgumentException(option + " needs a value");
         }
-        return args[index];
+        return words.next();
     }
 }

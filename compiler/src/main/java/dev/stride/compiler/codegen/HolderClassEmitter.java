@@ -41,7 +41,7 @@ public final class HolderClassEmitter {
         };
         writer.visit(
                 Math.max(version, Opcodes.V17),
-                Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
+                Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
                 name,
                 null,
                 "java/lang/Object",

@@ -6,12 +6,13 @@ import dev.stride.compiler.analysis.VectorLoopPlan;
 import dev.stride.compiler.ir.Block;
 import dev.stride.compiler.ir.Expr;
 import dev.stride.compiler.ir.Function;
-import dev.stride.compiler.ir.Kind;
 import dev.stride.compiler.ir.Stmt;
 import dev.stride.compiler.ir.Variable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Label;
@@ -19,12 +20,14 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.GeneratorAdapter;
 
 /**
- * Emits one vector step of an outer-loop vectorised nest: the outer body's straight-line statements across lanes,
- * and each inner loop as scalar control flow (its counter is the same in every lane) around its vectorised body.
+ * Emits one step of an outer-loop vectorised nest: the outer body's straight-line statements across lanes, and
+ * each inner loop as scalar control flow (its counter is the same in every lane) around its vectorised body.
  *
- * <p>Locals assigned inside an inner loop get one fixed vector local for the whole loop, so the value carried
- * from one inner iteration to the next is that local; each lane therefore repeats exactly the scalar sequence of
- * its own outer iteration.
+ * <p>A step covers one or more <em>groups</em> of lanes: group g starts at outer index {@code k_g}. With several
+ * groups (the interleaved main loop) each inner iteration advances every group's own accumulators, so the
+ * independent dependency chains hide the latency of the floating-point add (measured: 32 windows per step ran
+ * about 1.4x faster than 8 in VECTOR-API-NOTES). Locals assigned inside an inner loop get one fixed vector local
+ * per group for the whole loop, so each lane repeats exactly the scalar sequence of its own outer iteration.
  */
 final class OuterBodyEmitter {
     private final GeneratorAdapter code;
@@ -32,9 +35,10 @@ final class OuterBodyEmitter {
     private final VectorLoopPlan plan;
     private final BodyEmitter lanes;
     private final VectorOps ops;
-    private final int outerLocal;
+    private final List<Integer> groupStarts;
     private final Map<Variable, Integer> argumentOf;
     private final Map<Variable, Integer> counters = new HashMap<>();
+    private int group;
 
     OuterBodyEmitter(
             GeneratorAdapter code,
@@ -42,14 +46,14 @@ final class OuterBodyEmitter {
             VectorLoopPlan plan,
             BodyEmitter lanes,
             VectorOps ops,
-            int outerLocal,
+            List<Integer> groupStarts,
             Map<Variable, Integer> argumentOf) {
         this.code = code;
         this.function = function;
         this.plan = plan;
         this.lanes = lanes;
         this.ops = ops;
-        this.outerLocal = outerLocal;
+        this.groupStarts = groupStarts;
         this.argumentOf = argumentOf;
         for (VectorLoopPlan.InnerLoop inner : plan.innerLoops()) {
             counters.put(inner.counted().inductionVariable(), code.newLocal(Type.INT_TYPE));
@@ -68,21 +72,21 @@ final class OuterBodyEmitter {
     }
 
     /** Pushes the array of an access (arguments only: rows are rejected by the analysis). */
-    void pushArray(Expr array) {
+    private void pushArray(Expr array) {
         code.loadArg(argumentOf.get(((Expr.Read) array).variable()));
     }
 
-    /** Pushes {@code k + rest} for an index. */
-    void pushIndex(Expr index) {
+    /** Pushes {@code k_g + rest} for an index, for the current group g. */
+    private void pushIndex(Expr index) {
         Expr expanded = ExprSubstitution.replace(index, plan.affinePrivates());
         Expr rest = OuterVectorizationAnalysis.restOf(expanded, plan.counted().inductionVariable(), e -> true);
-        code.loadLocal(outerLocal);
+        code.loadLocal(groupStarts.get(group));
         new ScalarExprEmitter(code, argumentOf, counters).emit(rest);
         code.math(GeneratorAdapter.ADD, Type.INT_TYPE);
     }
 
-    /** Emits the body; {@code env} maps locals to vector locals. */
-    void emit(Map<Variable, Integer> env) {
+    /** Emits the body for every group; {@code envs.get(g)} maps locals to group g's vector locals. */
+    void emit(List<Map<Variable, Integer>> envs) {
         Set<Integer> innerBlocks = new HashSet<>();
         Map<Integer, VectorLoopPlan.InnerLoop> byHeader = new LinkedHashMap<>();
         for (VectorLoopPlan.InnerLoop inner : plan.innerLoops()) {
@@ -91,11 +95,13 @@ final class OuterBodyEmitter {
         }
         for (int id : plan.bodyOrder()) {
             if (byHeader.containsKey(id)) {
-                innerLoop(byHeader.get(id), env);
+                innerLoop(byHeader.get(id), envs);
             } else if (!innerBlocks.contains(id)) {
-                for (Stmt stmt : function.blocks().get(id).statements()) {
-                    if (stmt != plan.counted().increment()) {
-                        statement(stmt, env);
+                for (group = 0; group < groupStarts.size(); group++) {
+                    for (Stmt stmt : function.blocks().get(id).statements()) {
+                        if (stmt != plan.counted().increment()) {
+                            statement(stmt, envs.get(group));
+                        }
                     }
                 }
             }
@@ -107,8 +113,10 @@ final class OuterBodyEmitter {
             case Stmt.Store store -> {
                 Variable variable = store.variable();
                 if (counters.containsKey(variable)) {
-                    new ScalarExprEmitter(code, argumentOf, counters).emit(store.value());
-                    code.storeLocal(counters.get(variable));
+                    if (group == 0) {
+                        new ScalarExprEmitter(code, argumentOf, counters).emit(store.value());
+                        code.storeLocal(counters.get(variable));
+                    }
                 } else if (!plan.affinePrivates().containsKey(variable)) {
                     env.put(variable, lanes.vector(store.value(), env));
                 }
@@ -126,21 +134,12 @@ final class OuterBodyEmitter {
         }
     }
 
-    private void innerLoop(VectorLoopPlan.InnerLoop inner, Map<Variable, Integer> env) {
+    private void innerLoop(VectorLoopPlan.InnerLoop inner, List<Map<Variable, Integer>> envs) {
         Block body = function.blocks().get(inner.body());
-        Map<Variable, Integer> carried = new LinkedHashMap<>();
-        for (Stmt stmt : body.statements()) {
-            if (stmt instanceof Stmt.Store store && stmt != inner.counted().increment()) {
-                int fixed = code.newLocal(ops.vectorType());
-                Integer before = env.get(store.variable());
-                if (before != null) {
-                    code.loadLocal(before);
-                    code.storeLocal(fixed);
-                }
-                carried.put(store.variable(), fixed);
-            }
+        List<Map<Variable, Integer>> carried = new ArrayList<>();
+        for (Map<Variable, Integer> env : envs) {
+            carried.add(fixLocals(body, inner, env));
         }
-        env.putAll(carried);
         int counter = counters.get(inner.counted().inductionVariable());
         Label test = code.mark();
         Label done = new Label();
@@ -152,11 +151,13 @@ final class OuterBodyEmitter {
         }
         new ScalarExprEmitter(code, argumentOf, counters).emit(inner.counted().bound());
         code.ifICmp(inner.counted().inclusive() ? GeneratorAdapter.GT : GeneratorAdapter.GE, done);
-        for (Stmt stmt : body.statements()) {
-            if (stmt instanceof Stmt.Store store && stmt != inner.counted().increment()) {
-                int value = lanes.vector(store.value(), env);
-                code.loadLocal(value);
-                code.storeLocal(carried.get(store.variable()));
+        for (group = 0; group < groupStarts.size(); group++) {
+            for (Stmt stmt : body.statements()) {
+                if (stmt instanceof Stmt.Store store && stmt != inner.counted().increment()) {
+                    int value = lanes.vector(store.value(), envs.get(group));
+                    code.loadLocal(value);
+                    code.storeLocal(carried.get(group).get(store.variable()));
+                }
             }
         }
         code.iinc(counter, 1);
@@ -164,7 +165,21 @@ final class OuterBodyEmitter {
         code.mark(done);
     }
 
-    Kind laneKind() {
-        return plan.laneKind();
+    /** Gives every local the inner body assigns one vector local for the whole inner loop. */
+    private Map<Variable, Integer> fixLocals(Block body, VectorLoopPlan.InnerLoop inner, Map<Variable, Integer> env) {
+        Map<Variable, Integer> fixed = new LinkedHashMap<>();
+        for (Stmt stmt : body.statements()) {
+            if (stmt instanceof Stmt.Store store && stmt != inner.counted().increment()) {
+                int local = code.newLocal(ops.vectorType());
+                Integer before = env.get(store.variable());
+                if (before != null) {
+                    code.loadLocal(before);
+                    code.storeLocal(local);
+                }
+                fixed.put(store.variable(), local);
+            }
+        }
+        env.putAll(fixed);
+        return fixed;
     }
 }

@@ -40,6 +40,9 @@ public final class SimdLoopEmitter {
     /** Independent vector accumulators per reduction in the main loop. */
     static final int REDUCTION_INTERLEAVE = 4;
 
+    /** Groups of lanes per step in the main loop of an outer-loop vectorised nest. */
+    static final int OUTER_INTERLEAVE = 4;
+
     private final ClassVisitor holder;
     private final String holderName;
     private final Function function;
@@ -106,7 +109,8 @@ public final class SimdLoopEmitter {
     }
 
     private GeneratorAdapter method(String name, String descriptor) {
-        int access = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
+        // public: a copy of the rewritten class in another loader (another runtime package) must still reach it
+        int access = Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
         return new GeneratorAdapter(holder.visitMethod(access, name, descriptor, null, null), access, name, descriptor);
     }
 
@@ -343,6 +347,9 @@ public final class SimdLoopEmitter {
         Map<Expr, Integer> offsets = plan.isOuter() ? Map.of() : hoistOffsets(code, scalar);
         Map<Expr, Integer> broadcasts = hoistBroadcasts(code, scalar, ops);
         int unroll = plan.reductions().isEmpty() || plan.isOuter() ? 1 : REDUCTION_INTERLEAVE;
+        if (plan.isOuter()) {
+            interleavedOuterLoop(code, ops, induction, broadcasts);
+        }
         List<Map<Variable, Integer>> accumulators = new java.util.ArrayList<>();
         for (int u = 0; u < unroll; u++) {
             accumulators.add(newAccumulators(code, scalar, ops));
@@ -360,7 +367,7 @@ public final class SimdLoopEmitter {
         Map<Variable, Integer> env;
         if (plan.isOuter()) {
             env = new LinkedHashMap<>(accumulators.getFirst());
-            new OuterBodyEmitter(code, function, plan, body, ops, induction, argumentOf).emit(env);
+            new OuterBodyEmitter(code, function, plan, body, ops, List.of(induction), argumentOf).emit(List.of(env));
         } else {
             env = body.emit(accumulators.getFirst());
         }
@@ -432,6 +439,50 @@ public final class SimdLoopEmitter {
         code.loadLocal(induction);
         ops.lanes();
         code.push(unroll);
+        code.math(GeneratorAdapter.MUL, Type.INT_TYPE);
+        code.math(GeneratorAdapter.ADD, Type.INT_TYPE);
+        code.storeLocal(induction);
+        code.goTo(top);
+        code.mark(done);
+    }
+
+    /**
+     * The main loop of an outer-loop nest: {@link #OUTER_INTERLEAVE} groups of lanes per step (for 8 doubles, 32
+     * consecutive outer iterations), each with its own accumulators, sharing one inner-loop counter.
+     */
+    private void interleavedOuterLoop(
+            GeneratorAdapter code, VectorOps ops, int induction, Map<Expr, Integer> broadcasts) {
+        Label top = code.mark();
+        Label done = new Label();
+        code.loadArg(argumentOf.size());
+        code.cast(Type.INT_TYPE, Type.LONG_TYPE);
+        code.loadLocal(induction);
+        code.cast(Type.INT_TYPE, Type.LONG_TYPE);
+        code.math(GeneratorAdapter.SUB, Type.LONG_TYPE);
+        ops.lanes();
+        code.push(OUTER_INTERLEAVE);
+        code.math(GeneratorAdapter.MUL, Type.INT_TYPE);
+        code.cast(Type.INT_TYPE, Type.LONG_TYPE);
+        code.ifCmp(Type.LONG_TYPE, GeneratorAdapter.LT, done);
+        List<Integer> starts = new java.util.ArrayList<>();
+        List<Map<Variable, Integer>> envs = new java.util.ArrayList<>();
+        for (int g = 0; g < OUTER_INTERLEAVE; g++) {
+            int start = code.newLocal(Type.INT_TYPE);
+            code.loadLocal(induction);
+            ops.lanes();
+            code.push(g);
+            code.math(GeneratorAdapter.MUL, Type.INT_TYPE);
+            code.math(GeneratorAdapter.ADD, Type.INT_TYPE);
+            code.storeLocal(start);
+            starts.add(start);
+            envs.add(new LinkedHashMap<>());
+        }
+        BodyEmitter body = new BodyEmitter(
+                code, function, plan, invariance, ops, induction, broadcasts, Map.of(), Map.of(), argumentOf);
+        new OuterBodyEmitter(code, function, plan, body, ops, starts, argumentOf).emit(envs);
+        code.loadLocal(induction);
+        ops.lanes();
+        code.push(OUTER_INTERLEAVE);
         code.math(GeneratorAdapter.MUL, Type.INT_TYPE);
         code.math(GeneratorAdapter.ADD, Type.INT_TYPE);
         code.storeLocal(induction);

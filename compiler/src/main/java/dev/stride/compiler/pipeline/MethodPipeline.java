@@ -23,6 +23,7 @@ import dev.stride.compiler.report.LoopVerdict;
 import dev.stride.compiler.report.MethodReport;
 import dev.stride.compiler.report.ReductionReport;
 import dev.stride.compiler.report.RejectionReason;
+import dev.stride.compiler.transform.HelperInliningPass;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.tree.MethodNode;
@@ -32,6 +33,7 @@ import org.objectweb.asm.tree.MethodNode;
  *
  * <ol>
  *   <li>lift bytecode into blocks of expression trees ({@link BytecodeLifter});
+ *   <li>inline small static helpers of the same class ({@link HelperInliningPass});
  *   <li>control flow graph, dominators and natural loops ({@link ControlFlowGraph}, {@link LoopForest});
  *   <li>liveness of variables ({@link Liveness});
  *   <li>types of parameters and locals, widening warnings ({@link TypeReportAnalysis});
@@ -72,7 +74,7 @@ public final class MethodPipeline {
     /**
      * Runs the passes.
      *
-     * @param owner the internal name of the class
+     * @param owner the class
      * @param method the method
      * @param annotation its Stride annotations
      * @param fastmathDefault the build-wide fastmath default
@@ -81,14 +83,15 @@ public final class MethodPipeline {
      * @return the report and the loops to emit
      */
     public static Result run(
-            String owner,
+            org.objectweb.asm.tree.ClassNode owner,
             MethodNode method,
             KernelAnnotation annotation,
             boolean fastmathDefault,
             int simdBitsDefault,
             String compiledAt) {
         PassTimer timer = new PassTimer();
-        Function function = timer.run("lift", () -> BytecodeLifter.lift(owner, method));
+        Function function = timer.run("lift", () -> BytecodeLifter.lift(owner.name, method));
+        timer.run("inline", () -> new HelperInliningPass(owner).run(function));
         ControlFlowGraph cfg = timer.run("cfg", () -> new ControlFlowGraph(function));
         LoopForest forest = timer.run("loops", () -> LoopForest.of(cfg));
         Liveness liveness = timer.run("liveness", () -> new Liveness(cfg));
@@ -168,8 +171,9 @@ public final class MethodPipeline {
             }
             vectorized.add(new VectorizedLoop(function, loop, plan, new Invariance(cfg, loop), site));
             String shape = plan.isOuter()
-                    ? plan.lanes() + " consecutive outer iterations per vector, each lane running the inner loops in"
-                            + " the original order (bit-exact) + the original loop as scalar tail"
+                    ? "main loop of 4 x " + plan.lanes() + " consecutive outer iterations, then " + plan.lanes()
+                            + " at a time, each lane running the inner loops in the original order (bit-exact),"
+                            + " + the original loop as scalar tail"
                     : plan.reductions().isEmpty()
                             ? "unmasked main loop of " + plan.lanes() + " lanes + the original loop as scalar tail"
                             : "unmasked main loop of 4 x " + plan.lanes()

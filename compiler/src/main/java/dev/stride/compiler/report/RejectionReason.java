@@ -14,9 +14,7 @@ public enum RejectionReason {
     MULTIPLE_EXITS("the loop has more than one exit (break, return or throw inside the loop)"),
     TRY_CATCH("the loop is inside or contains a try/catch region"),
     UNSUPPORTED_INSTRUCTION("the loop contains an instruction Stride does not vectorise"),
-    UNSUPPORTED_CALL(
-            "the loop calls a method other than Math.sqrt/abs/min/max (or, under fastmath, Math.exp/log/pow/sin/cos"
-                    + " etc.)"),
+    UNSUPPORTED_CALL("the loop calls a method that is neither Math.sqrt/abs/min/max nor an inlinable helper"),
     NEEDS_FASTMATH_MATH("Math.exp/log/pow/sin/cos differ from the Vector API by up to 1 ulp; needs fastmath"),
     NEEDS_FASTMATH_REDUCTION("reduction needs fastmath (floating-point + and * are not associative)"),
     INTEGER_DIVISION("integer division or remainder is not vectorised (it throws on zero per element)"),

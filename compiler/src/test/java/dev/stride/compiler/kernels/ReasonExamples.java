@@ -160,6 +160,28 @@ public final class ReasonExamples {
         }
     }
 
+    private static double twiceAt(double[] a, int i) {
+        return a[i] * 2;
+    }
+
+    private static double twice(double x) {
+        return x * 2;
+    }
+
+    @Jit
+    public static void unsupportedCallHelperBefore(double[] a, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a[i] > 0 ? twiceAt(a, i) : 0.0;
+        }
+    }
+
+    @Jit
+    public static void unsupportedCallHelperAfter(double[] a, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a[i] > 0 ? twice(a[i]) : 0.0;
+        }
+    }
+
     // NEEDS_FASTMATH_MATH
 
     @Jit

@@ -67,6 +67,8 @@ class ReasonExamplesTest {
             new Claim("unsupportedInstructionAfter", "L1", "vectorized"),
             new Claim("unsupportedCallBefore", "L1", "UNSUPPORTED_CALL"),
             new Claim("unsupportedCallAfter", "L1", "vectorized"),
+            new Claim("unsupportedCallHelperBefore", "L1", "UNSUPPORTED_CALL"),
+            new Claim("unsupportedCallHelperAfter", "L1", "vectorized"),
             new Claim("needsFastmathMathBefore", "L1", "NEEDS_FASTMATH_MATH"),
             new Claim("needsFastmathMathAfter", "L1", "vectorized"),
             new Claim("needsFastmathReductionBefore", "L1", "NEEDS_FASTMATH_REDUCTION"),

@@ -1,0 +1,37 @@
+package dev.stride.compiler.processor;
+
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Validates Stride annotations while javac compiles, so misuse is an error on the element itself (IDEs underline
+ * it) rather than a surprise at rewrite time. The rules live in {@link KernelRules}; this class only routes
+ * annotated elements to them.
+ *
+ * <p>Enable it by adding {@code stride-compiler} to maven-compiler-plugin's {@code annotationProcessorPaths}
+ * (javac 23 and newer no longer runs processors found on the class path by default).
+ */
+@SupportedAnnotationTypes({"dev.stride.Jit", "dev.stride.Vectorize", "dev.stride.Parallel"})
+public final class StrideProcessor extends AbstractProcessor {
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        KernelRules rules = new KernelRules(processingEnv.getMessager());
+        for (TypeElement annotation : annotations) {
+            for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                rules.check(element, annotation.getSimpleName().toString());
+            }
+        }
+        return false;
+    }
+}
