@@ -119,7 +119,7 @@ public final class HtmlReportFormat implements ReportFormat {
             out.append("</ul>\n");
         }
         loops(out, method.loops());
-        if (!lines.isEmpty()) {
+        if (!lines.isEmpty() && method.line() > 0) { // no line numbers (javac -g:source): nothing to colour
             source(out, method, lines);
         }
         if (includeTimings) {
