@@ -414,16 +414,7 @@ public final class SimdLoopEmitter {
             Map<ArrayAccess.ArrayBase, Integer> bases) {
         Label top = code.mark();
         Label done = new Label();
-        code.loadArg(argumentOf.size());
-        code.cast(Type.INT_TYPE, Type.LONG_TYPE);
-        code.loadLocal(induction);
-        code.cast(Type.INT_TYPE, Type.LONG_TYPE);
-        code.math(GeneratorAdapter.SUB, Type.LONG_TYPE);
-        ops.lanes();
-        code.push(unroll);
-        code.math(GeneratorAdapter.MUL, Type.INT_TYPE);
-        code.cast(Type.INT_TYPE, Type.LONG_TYPE);
-        code.ifCmp(Type.LONG_TYPE, GeneratorAdapter.LT, done);
+        exitUnlessStepsLeft(code, ops, induction, unroll, done);
         for (int u = 0; u < unroll; u++) {
             int step = code.newLocal(Type.INT_TYPE);
             code.loadLocal(induction);
@@ -436,12 +427,7 @@ public final class SimdLoopEmitter {
                     code, function, plan, invariance, ops, step, broadcasts, offsets, bases, argumentOf);
             storeBack(code, accumulators.get(u), body.emit(accumulators.get(u)));
         }
-        code.loadLocal(induction);
-        ops.lanes();
-        code.push(unroll);
-        code.math(GeneratorAdapter.MUL, Type.INT_TYPE);
-        code.math(GeneratorAdapter.ADD, Type.INT_TYPE);
-        code.storeLocal(induction);
+        advance(code, ops, induction, unroll);
         code.goTo(top);
         code.mark(done);
     }
@@ -454,16 +440,7 @@ public final class SimdLoopEmitter {
             GeneratorAdapter code, VectorOps ops, int induction, Map<Expr, Integer> broadcasts) {
         Label top = code.mark();
         Label done = new Label();
-        code.loadArg(argumentOf.size());
-        code.cast(Type.INT_TYPE, Type.LONG_TYPE);
-        code.loadLocal(induction);
-        code.cast(Type.INT_TYPE, Type.LONG_TYPE);
-        code.math(GeneratorAdapter.SUB, Type.LONG_TYPE);
-        ops.lanes();
-        code.push(OUTER_INTERLEAVE);
-        code.math(GeneratorAdapter.MUL, Type.INT_TYPE);
-        code.cast(Type.INT_TYPE, Type.LONG_TYPE);
-        code.ifCmp(Type.LONG_TYPE, GeneratorAdapter.LT, done);
+        exitUnlessStepsLeft(code, ops, induction, OUTER_INTERLEAVE, done);
         List<Integer> starts = new java.util.ArrayList<>();
         List<Map<Variable, Integer>> envs = new java.util.ArrayList<>();
         for (int g = 0; g < OUTER_INTERLEAVE; g++) {
@@ -480,14 +457,33 @@ public final class SimdLoopEmitter {
         BodyEmitter body = new BodyEmitter(
                 code, function, plan, invariance, ops, induction, broadcasts, Map.of(), Map.of(), argumentOf);
         new OuterBodyEmitter(code, function, plan, body, ops, starts, argumentOf).emit(envs);
+        advance(code, ops, induction, OUTER_INTERLEAVE);
+        code.goTo(top);
+        code.mark(done);
+    }
+
+    /** Jumps to {@code done} unless {@code steps} whole vectors remain before the end (computed without overflow). */
+    private void exitUnlessStepsLeft(GeneratorAdapter code, VectorOps ops, int induction, int steps, Label done) {
+        code.loadArg(argumentOf.size());
+        code.cast(Type.INT_TYPE, Type.LONG_TYPE);
+        code.loadLocal(induction);
+        code.cast(Type.INT_TYPE, Type.LONG_TYPE);
+        code.math(GeneratorAdapter.SUB, Type.LONG_TYPE);
+        ops.lanes();
+        code.push(steps);
+        code.math(GeneratorAdapter.MUL, Type.INT_TYPE);
+        code.cast(Type.INT_TYPE, Type.LONG_TYPE);
+        code.ifCmp(Type.LONG_TYPE, GeneratorAdapter.LT, done);
+    }
+
+    /** {@code induction += steps * lanes}. */
+    private static void advance(GeneratorAdapter code, VectorOps ops, int induction, int steps) {
         code.loadLocal(induction);
         ops.lanes();
-        code.push(OUTER_INTERLEAVE);
+        code.push(steps);
         code.math(GeneratorAdapter.MUL, Type.INT_TYPE);
         code.math(GeneratorAdapter.ADD, Type.INT_TYPE);
         code.storeLocal(induction);
-        code.goTo(top);
-        code.mark(done);
     }
 
     private static void storeBack(
