@@ -15,8 +15,14 @@ import java.lang.annotation.Target;
  * {@code @Jit} with default options).
  *
  * <p>A parallel loop must have independent iterations. The rewriter refuses, with a reason and line, loops
- * whose iterations write the same array element, accumulate into an array element ({@code hist[x[i]]++}), or
- * write a scalar that is read after the loop without being a recognised reduction ({@code + * min max & | ^}).
+ * whose iterations write the same array element (every write must be {@code a[i + c]} with {@code c} fixed in
+ * the loop, and every read of a written array at that same index), accumulate into an array element
+ * ({@code hist[x[i]]++}), or write a scalar that is read after the loop or in the next iteration without being a
+ * recognised reduction ({@code + * min max & | ^}, any number per loop; {@code float}/{@code double} {@code +}
+ * and {@code *} only with {@link #fastmath()}). The loop may call {@code Math} and static methods of its own
+ * class; those are <em>trusted</em> (not analysed) to write only what belongs to their own iteration, as are rows
+ * of arrays of arrays read in the loop not to be arrays it writes; the {@code --inspect} report lists what each
+ * loop relies on. Other calls, field writes, allocation and {@code try} regions make the loop run serially.
  * Exceptions thrown in any iteration reach the caller with their original type and message.
  */
 @Documented

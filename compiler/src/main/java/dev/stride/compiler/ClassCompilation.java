@@ -2,6 +2,7 @@ package dev.stride.compiler;
 
 import dev.stride.compiler.codegen.ClassVerification;
 import dev.stride.compiler.codegen.HolderClassEmitter;
+import dev.stride.compiler.codegen.ParallelLoopPatcher;
 import dev.stride.compiler.codegen.PreheaderPatcher;
 import dev.stride.compiler.codegen.SimdLoopEmitter;
 import dev.stride.compiler.frontend.KernelAnnotation;
@@ -34,11 +35,13 @@ final class ClassCompilation {
     private final ClassNode classNode;
     private final byte[] originalBytes;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final ChunkCompilation chunks;
 
     ClassCompilation(CompilerOptions options, ClassNode classNode, byte[] originalBytes) {
         this.options = options;
         this.classNode = classNode;
         this.originalBytes = originalBytes;
+        this.chunks = new ChunkCompilation(options, classNode);
     }
 
     ClassRewrite run() {
@@ -50,7 +53,7 @@ final class ClassCompilation {
         }
         List<MethodReport> reports = new ArrayList<>();
         Map<MethodNode, MethodPipeline.Result> results = new LinkedHashMap<>();
-        for (MethodNode method : classNode.methods) {
+        for (MethodNode method : List.copyOf(classNode.methods)) {
             Optional<KernelAnnotation> annotation = KernelAnnotation.of(method);
             if (annotation.isEmpty()) {
                 continue;
@@ -63,13 +66,14 @@ final class ClassCompilation {
                     options.simdBits(),
                     options.compiledAt());
             results.put(method, result);
-            reports.add(result.report());
-            diagnose(result.report(), annotation.get().strict() || options.strictDefault());
+            MethodReport methodReport = chunks.outline(result, annotation.get(), results);
+            reports.add(methodReport);
+            diagnose(methodReport, annotation.get().strict() || options.strictDefault());
         }
         ClassReport report = new ClassReport(binaryName(), classNode.sourceFile, reports);
-        boolean anyVectorized =
-                results.values().stream().anyMatch(r -> !r.vectorized().isEmpty());
-        if (!anyVectorized || options.compiledAt().equals("inspect")) {
+        boolean anyRewritten = results.values().stream()
+                .anyMatch(r -> !r.vectorized().isEmpty() || !r.parallel().isEmpty());
+        if (!anyRewritten || options.compiledAt().equals("inspect")) {
             return StrideCompiler.unchanged(classNode, report, diagnostics);
         }
         return emit(results, report);
@@ -79,9 +83,14 @@ final class ClassCompilation {
         HolderClassEmitter holder = new HolderClassEmitter(classNode.name, classNode.version & 0xFFFF);
         List<String> rewritten = new ArrayList<>();
         int methodIndex = 0;
+        boolean anySimd = false;
         for (Map.Entry<MethodNode, MethodPipeline.Result> entry : results.entrySet()) {
             methodIndex++;
             List<String> loopIds = new ArrayList<>();
+            for (MethodPipeline.ParallelLoop loop : entry.getValue().parallel()) {
+                ParallelLoopPatcher.patch(loop.function(), loop.plan(), loop.site(), chunks.chunkOf(loop));
+                loopIds.add(loop.plan().counted().loop().id() + "(parallel)");
+            }
             for (MethodPipeline.VectorizedLoop loop : entry.getValue().vectorized()) {
                 String name = entry.getKey().name + "$" + methodIndex + "$"
                         + loop.loop().id().replace('.', '_');
@@ -91,13 +100,14 @@ final class ClassCompilation {
                 emitter.emit(name);
                 PreheaderPatcher.patch(loop.function(), loop.plan(), loop.site(), holder.name(), name, emitter);
                 loopIds.add(loop.loop().id());
+                anySimd = true;
             }
             if (!loopIds.isEmpty()) {
                 rewritten.add(entry.getKey().name + entry.getKey().desc + ": " + String.join(" ", loopIds));
             }
         }
         addMarker(rewritten);
-        byte[] holderBytes = holder.finish();
+        byte[] holderBytes = anySimd ? holder.finish() : null;
         byte[] classBytes = write();
         String problem = firstProblem(classBytes, holderBytes);
         if (problem != null) {
@@ -116,7 +126,7 @@ final class ClassCompilation {
         return new ClassRewrite(
                 classNode.name,
                 classBytes,
-                Map.of(holder.name(), holderBytes),
+                anySimd ? Map.of(holder.name(), holderBytes) : Map.of(),
                 resources,
                 report,
                 List.copyOf(diagnostics));
@@ -124,7 +134,7 @@ final class ClassCompilation {
 
     private static String firstProblem(byte[] classBytes, byte[] holderBytes) {
         String problem = ClassVerification.problem(classBytes);
-        return problem != null ? problem : ClassVerification.problem(holderBytes);
+        return problem != null || holderBytes == null ? problem : ClassVerification.problem(holderBytes);
     }
 
     private byte[] write() {
@@ -158,7 +168,9 @@ final class ClassCompilation {
                             strict ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
                             sourceFile(),
                             rejected.line(),
-                            method.name() + ": loop " + loop.id() + " not vectorised: " + rejected.detail() + " ("
+                            method.name() + ": loop " + loop.id()
+                                    + (rejected.parallel() ? " not parallelised: " : " not vectorised: ")
+                                    + rejected.detail() + " ("
                                     + rejected.reason().sentence() + ")"));
                 case LoopVerdict.Vectorized vectorized ->
                     diagnostics.add(new Diagnostic(
@@ -167,6 +179,13 @@ final class ClassCompilation {
                             loop.line(),
                             method.name() + ": loop " + loop.id() + " vectorised (" + vectorized.lanes() + " x "
                                     + vectorized.elementType() + ")"));
+                case LoopVerdict.Parallel parallel ->
+                    diagnostics.add(new Diagnostic(
+                            Diagnostic.Severity.NOTE,
+                            sourceFile(),
+                            loop.line(),
+                            method.name() + ": loop " + loop.id() + " runs in parallel (chunk body: " + parallel.body()
+                                    + ")"));
                 case LoopVerdict.LeftToC2 c2 ->
                     diagnostics.add(new Diagnostic(
                             Diagnostic.Severity.NOTE,

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.stride.compiler.kernels.HelperKernels;
 import dev.stride.compiler.kernels.MapKernels;
+import dev.stride.compiler.kernels.ParallelKernels;
+import dev.stride.compiler.kernels.ParallelRejectedKernels;
 import dev.stride.compiler.kernels.ReasonExamples;
 import dev.stride.compiler.kernels.ReductionKernels;
 import dev.stride.compiler.kernels.RejectedKernels;
 import dev.stride.compiler.kernels.WindowKernels;
 import dev.stride.compiler.testing.Inputs;
 import dev.stride.compiler.testing.RewriteHarness;
+import dev.stride.runtime.parallel.ParallelLoops;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -37,8 +40,13 @@ class DifferentialCorpusTest {
         RejectedKernels.class,
         WindowKernels.class,
         HelperKernels.class,
+        ParallelKernels.class,
+        ParallelRejectedKernels.class,
         ReasonExamples.class
     };
+    /** The parallel kernels run rewritten at each of these thread counts ({@code ParallelLoops.withThreads}). */
+    private static final int[] THREADS = {1, 2, 4};
+
     private static final int TRIALS = 160;
 
     @Test
@@ -56,31 +64,43 @@ class DifferentialCorpusTest {
         for (Class<?> kernels : CORPUS) {
             RewriteHarness.Compiled compiled = RewriteHarness.compile(kernels);
             for (Method plain : kernels.getDeclaredMethods()) {
-                if (Modifier.isStatic(plain.getModifiers()) && Modifier.isPublic(plain.getModifiers())) {
+                if (!Modifier.isStatic(plain.getModifiers()) || !Modifier.isPublic(plain.getModifiers())) {
+                    continue;
+                }
+                int[] threadCounts = kernels.getSimpleName().startsWith("Parallel") ? THREADS : new int[] {1};
+                for (int threads : threadCounts) {
                     tests.add(DynamicTest.dynamicTest(
-                            kernels.getSimpleName() + "." + plain.getName(), () -> differential(plain, compiled)));
+                            kernels.getSimpleName() + "." + plain.getName() + " threads " + threads,
+                            () -> differential(plain, compiled, threads)));
                 }
             }
         }
         return tests.stream();
     }
 
-    private static void differential(Method plain, RewriteHarness.Compiled compiled) throws Exception {
+    /**
+     * Runs one kernel plain and rewritten. After an exception, arrays are compared only at one thread: in
+     * parallel, iterations after the failing one may have run (docs/parallel-runtime.md, "Exceptions").
+     */
+    private static void differential(Method plain, RewriteHarness.Compiled compiled, int threads) throws Exception {
         Method rewritten = compiled.rewrittenClass().getDeclaredMethod(plain.getName(), plain.getParameterTypes());
         boolean fastmath = compiled.rewrite().report().methods().stream()
                 .filter(m -> m.name().equals(plain.getName()))
                 .anyMatch(m -> m.annotation().contains("fastmath = true"));
-        Inputs inputs = new Inputs(plain.getName().hashCode(), true, !fastmath);
+        Inputs inputs = new Inputs(plain.getName().hashCode() + threads, true, !fastmath);
         for (int trial = 0; trial < TRIALS; trial++) {
             int length = trial < 50 ? trial : inputs.random().nextInt(300);
             Object[] arguments = arguments(plain.getParameterTypes(), length, inputs);
             Object[] copy = deepCopy(arguments);
             Outcome expected = invoke(plain, arguments);
-            Outcome actual = invoke(rewritten, copy);
-            String where = plain.getName() + " trial " + trial + " length " + length;
+            Outcome actual = ParallelLoops.withThreads(threads, () -> invokeUnchecked(rewritten, copy));
+            String where = plain.getName() + " threads " + threads + " trial " + trial + " length " + length;
             assertEquals(expected.exception(), actual.exception(), where + ": exception");
             magnitude = magnitude(arguments);
             assertSame(expected.result(), actual.result(), fastmath, where + ": result");
+            if (expected.exception() != null && threads > 1) {
+                continue;
+            }
             for (int k = 0; k < arguments.length; k++) {
                 assertSame(arguments[k], copy[k], fastmath, where + ": argument " + k + " after the call");
             }
@@ -113,6 +133,14 @@ class DifferentialCorpusTest {
             return new Outcome(method.invoke(null, arguments), null);
         } catch (InvocationTargetException e) {
             return new Outcome(null, e.getCause().getClass());
+        }
+    }
+
+    private static Outcome invokeUnchecked(Method method, Object[] arguments) {
+        try {
+            return invoke(method, arguments);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -194,7 +222,7 @@ class DifferentialCorpusTest {
         } else if (expected instanceof Double d && fastmath) {
             assertClose(d, (Double) actual, where);
         } else if (expected instanceof Float f && fastmath) {
-            assertClose(f, (Float) actual, where);
+            assertCloseFloat(f, (Float) actual, where);
         } else if (expected instanceof Double d) {
             assertEquals(
                     Double.doubleToLongBits(d),
@@ -203,6 +231,19 @@ class DifferentialCorpusTest {
         } else {
             assertEquals(expected, actual, where);
         }
+    }
+
+    /**
+     * A reassociated {@code float} sum: both orders are within {@code (n-1) u sum|x|} of the exact sum (u =
+     * 2^-24, n at most 302 here), so they differ by at most {@code 2 * 302 * u * sum|x|}.
+     */
+    private static void assertCloseFloat(float expected, float actual, String where) {
+        if (Float.isNaN(expected) || Float.isInfinite(expected)) {
+            assertEquals(expected, actual, where);
+            return;
+        }
+        double tolerance = Math.max(4 * Math.ulp(expected), 2 * 302 * Math.scalb(1.0, -24) * magnitude);
+        assertTrue(Math.abs((double) expected - actual) <= tolerance, where + ": " + expected + " vs " + actual);
     }
 
     private static void assertClose(double expected, double actual, String where) {

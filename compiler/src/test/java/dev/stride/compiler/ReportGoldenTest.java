@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stride.compiler.kernels.HelperKernels;
 import dev.stride.compiler.kernels.MapKernels;
+import dev.stride.compiler.kernels.ParallelKernels;
+import dev.stride.compiler.kernels.ParallelRejectedKernels;
 import dev.stride.compiler.kernels.ReductionKernels;
 import dev.stride.compiler.kernels.RejectedKernels;
 import dev.stride.compiler.kernels.WindowKernels;
@@ -35,7 +37,9 @@ class ReportGoldenTest {
                         MapKernels.class,
                         RejectedKernels.class,
                         WindowKernels.class,
-                        HelperKernels.class)
+                        HelperKernels.class,
+                        ParallelKernels.class,
+                        ParallelRejectedKernels.class)
                 .flatMap(kernels -> Stream.of("text", "json")
                         .map(format -> DynamicTest.dynamicTest(
                                 kernels.getSimpleName() + " " + format, () -> compare(kernels, format))));

@@ -67,6 +67,7 @@ final class FallbackTextFormat implements ReportFormat {
         return switch (verdict) {
             case LoopVerdict.Vectorized v ->
                 v.kind() + ", " + v.lanes() + " x " + v.elementType() + " (" + v.bits() + " bits)";
+            case LoopVerdict.Parallel p -> p.kind() + " (chunk body: " + p.body() + ")";
             case LoopVerdict.LeftToC2 c2 -> c2.kind() + ": " + c2.why();
             case LoopVerdict.Rejected r ->
                 r.kind() + " at line " + r.line() + ": " + r.reason().sentence() + " (" + r.detail() + ")";

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Which expressions have the same value in every iteration of a loop: those built only from constants, reads of
- * variables the loop never assigns, array lengths of such arrays, pure {@code Math} calls on such values, and rows
+ * variables the loop never assigns, array lengths of such arrays, pure {@code Math} calls and the
+ * {@link PrangeMarker} on such values, and rows
  * {@code m[r]} of an array of arrays when the loop writes no reference anywhere. Primitive element reads and field
  * reads are never invariant here (the loop may write them).
  */
@@ -62,7 +63,7 @@ public final class Invariance {
                 case Expr.ArrayLoad load -> invariant[0] &= load.elementKind() == Kind.REF && !writesReferences;
                 case Expr.FieldLoad field -> invariant[0] = false;
                 case Expr.Opaque opaque -> invariant[0] = false;
-                case Expr.Call call -> invariant[0] &= call.owner().equals("java/lang/Math");
+                case Expr.Call call -> invariant[0] &= call.owner().equals("java/lang/Math") || PrangeMarker.is(call);
                 default -> {
                     // constants, arithmetic, lengths: invariant when their operands are
                 }

@@ -104,21 +104,7 @@ public final class PreheaderPatcher {
             String name,
             SimdLoopEmitter emitter) {
         MethodNode method = function.method();
-        LabelNode entry = new LabelNode();
-        redirectEntryJumps(method, site, entry);
         InsnList code = new InsnList();
-        AbstractInsnNode previous = previousInstruction(site.label());
-        boolean needsFrame = isTargeted(method, entry);
-        if (previous != null
-                && fallsThrough(previous)
-                && site.loopInstructions().contains(previous)) {
-            code.add(new JumpInsnNode(Opcodes.GOTO, site.label()));
-            needsFrame = true;
-        }
-        code.add(entry);
-        if (needsFrame) {
-            code.add(copy(site.frame()));
-        }
         int end = method.maxLocals;
         int results = end + 1;
         method.maxLocals += 2;
@@ -138,6 +124,35 @@ public final class PreheaderPatcher {
         code.add(new VarInsnNode(Opcodes.ILOAD, end));
         code.add(new VarInsnNode(
                 Opcodes.ISTORE, plan.counted().inductionVariable().slot()));
+        insertOnEntry(method, site, code);
+    }
+
+    /**
+     * Inserts code on a loop's entry edge: jumps from outside the loop to the header now go to the code, which
+     * falls through to the header. The code must leave the operand stack empty, change no local's type, and may
+     * jump to the header label.
+     *
+     * @param method the method
+     * @param site the loop's header site, taken before any patching
+     * @param body the code to insert
+     */
+    public static void insertOnEntry(MethodNode method, HeaderSite site, InsnList body) {
+        LabelNode entry = new LabelNode();
+        redirectEntryJumps(method, site, entry);
+        InsnList code = new InsnList();
+        AbstractInsnNode previous = previousInstruction(site.label());
+        boolean needsFrame = isTargeted(method, entry);
+        if (previous != null
+                && fallsThrough(previous)
+                && site.loopInstructions().contains(previous)) {
+            code.add(new JumpInsnNode(Opcodes.GOTO, site.label()));
+            needsFrame = true;
+        }
+        code.add(entry);
+        if (needsFrame) {
+            code.add(copy(site.frame()));
+        }
+        code.add(body);
         method.instructions.insertBefore(site.label(), code);
     }
 
@@ -188,7 +203,13 @@ public final class PreheaderPatcher {
         }
     }
 
-    private static FrameNode copy(FrameNode frame) {
+    /**
+     * A copy of an expanded frame.
+     *
+     * @param frame an {@code F_NEW} frame
+     * @return an equal, unshared frame node
+     */
+    static FrameNode copy(FrameNode frame) {
         return new FrameNode(
                 Opcodes.F_NEW, frame.local.size(), frame.local.toArray(), frame.stack.size(), frame.stack.toArray());
     }

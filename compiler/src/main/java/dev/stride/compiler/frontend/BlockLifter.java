@@ -410,10 +410,21 @@ final class BlockLifter {
     }
 
     private void discard(Expr value) {
-        if (value instanceof Expr.Call || value instanceof Expr.Opaque) {
+        boolean pure = value instanceof Expr.Call call
+                && call.isStatic()
+                && call.owner().equals("java/lang/Math")
+                && PURE_MATH.contains(call.name());
+        if (!pure && (value instanceof Expr.Call || value instanceof Expr.Opaque)) {
             out.add(new Stmt.Eval(value, line));
         }
     }
+
+    /**
+     * {@code Math} methods without effects and without exceptions: a discarded call of one is no statement (the
+     * chunk methods of parallel loops discard the bound {@code Math.min(n, m)} in place of {@code prange}).
+     */
+    private static final java.util.Set<String> PURE_MATH =
+            java.util.Set.of("abs", "min", "max", "sqrt", "exp", "log", "pow", "sin", "cos");
 
     private static boolean isWide(Expr e) {
         return e.kind() == Kind.LONG || e.kind() == Kind.DOUBLE;

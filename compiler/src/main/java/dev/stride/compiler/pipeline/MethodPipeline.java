@@ -6,6 +6,7 @@ import dev.stride.compiler.analysis.Liveness;
 import dev.stride.compiler.analysis.Loop;
 import dev.stride.compiler.analysis.LoopForest;
 import dev.stride.compiler.analysis.OuterVectorizationAnalysis;
+import dev.stride.compiler.analysis.ParallelLoopPlan;
 import dev.stride.compiler.analysis.ProfitabilityAnalysis;
 import dev.stride.compiler.analysis.Reduction;
 import dev.stride.compiler.analysis.Rejection;
@@ -37,8 +38,10 @@ import org.objectweb.asm.tree.MethodNode;
  *   <li>control flow graph, dominators and natural loops ({@link ControlFlowGraph}, {@link LoopForest});
  *   <li>liveness of variables ({@link Liveness});
  *   <li>types of parameters and locals, widening warnings ({@link TypeReportAnalysis});
- *   <li>per loop: counted loop, body, reductions, dependences ({@link VectorizationAnalysis}), then
- *       profitability ({@link ProfitabilityAnalysis}); each loop ends with a {@link LoopVerdict}.
+ *   <li>per loop: in a {@code @Parallel} method, a {@code prange} loop is decided by {@link ParallelDecision}
+ *       and the loops inside it become part of it; every other loop: counted loop, body, reductions,
+ *       dependences ({@link VectorizationAnalysis}), then profitability ({@link ProfitabilityAnalysis}); each
+ *       loop ends with a {@link LoopVerdict}.
  * </ol>
  *
  * <p>Code generation happens per class afterwards ({@code ClassCompilation}), from the plans kept here.
@@ -62,12 +65,22 @@ public final class MethodPipeline {
             PreheaderPatcher.HeaderSite site) {}
 
     /**
+     * A {@code prange} loop that will run through {@code ParallelLoops}, with what code generation needs.
+     *
+     * @param function the lifted method
+     * @param plan its plan
+     * @param site its header label and frame
+     */
+    public record ParallelLoop(Function function, ParallelLoopPlan plan, PreheaderPatcher.HeaderSite site) {}
+
+    /**
      * The outcome for one method.
      *
      * @param report the report
      * @param vectorized the loops that get SIMD code
+     * @param parallel the loops that run in parallel
      */
-    public record Result(MethodReport report, List<VectorizedLoop> vectorized) {}
+    public record Result(MethodReport report, List<VectorizedLoop> vectorized, List<ParallelLoop> parallel) {}
 
     private MethodPipeline() {}
 
@@ -101,7 +114,10 @@ public final class MethodPipeline {
                 annotation.fastmath() || fastmathDefault,
                 annotation.simdBits() != 0 ? annotation.simdBits() : simdBitsDefault);
         List<VectorizedLoop> vectorized = new ArrayList<>();
-        List<LoopReport> loops = timer.run("vectorize", () -> decide(cfg, liveness, forest, options, vectorized));
+        List<ParallelLoop> parallel = new ArrayList<>();
+        ParallelDecision parallelDecision = new ParallelDecision(annotation, options.fastmath(), parallel);
+        List<LoopReport> loops =
+                timer.run("vectorize", () -> decide(cfg, liveness, forest, options, vectorized, parallelDecision));
         List<String> warnings = new ArrayList<>(types.warnings());
         if (forest.irreducible()) {
             warnings.add("line " + line + ": irreducible control flow (not produced by javac); no loop is optimised");
@@ -116,7 +132,7 @@ public final class MethodPipeline {
                 loops,
                 timer.timings(),
                 compiledAt);
-        return new Result(report, vectorized);
+        return new Result(report, vectorized, parallel);
     }
 
     private static List<LoopReport> decide(
@@ -124,7 +140,8 @@ public final class MethodPipeline {
             Liveness liveness,
             LoopForest forest,
             VectorizationAnalysis.Options options,
-            List<VectorizedLoop> vectorized) {
+            List<VectorizedLoop> vectorized,
+            ParallelDecision parallel) {
         List<LoopReport> reports = new ArrayList<>();
         java.util.Map<Loop, String> coveredBy = new java.util.HashMap<>();
         for (Loop loop : forest.all()) {
@@ -134,8 +151,11 @@ public final class MethodPipeline {
                         loop.id(), headerLine(cfg, loop), lastLine(cfg, loop), new LoopVerdict.PartOfOuter(outer)));
                 continue;
             }
-            LoopVerdict verdict = verdict(cfg, liveness, loop, options, vectorized);
-            if (verdict instanceof LoopVerdict.Vectorized v && v.outerLoop()) {
+            LoopVerdict verdict = parallel.applies(cfg, loop)
+                    ? parallel.verdict(cfg, liveness, loop)
+                    : verdict(cfg, liveness, loop, options, vectorized);
+            if (verdict instanceof LoopVerdict.Vectorized v && v.outerLoop()
+                    || verdict instanceof LoopVerdict.Parallel) {
                 markCovered(loop, loop.id(), coveredBy);
             }
             reports.add(new LoopReport(loop.id(), headerLine(cfg, loop), lastLine(cfg, loop), verdict));
@@ -188,21 +208,25 @@ public final class MethodPipeline {
                     checks(function, plan),
                     plan.isOuter());
         } catch (Rejection rejection) {
-            return new LoopVerdict.Rejected(rejection.reason(), rejection.line(), rejection.detail());
+            return new LoopVerdict.Rejected(rejection.reason(), rejection.line(), rejection.detail(), false);
         }
     }
 
     private static List<ReductionReport> reductions(Function function, VectorLoopPlan plan) {
         List<ReductionReport> reports = new ArrayList<>();
         for (Reduction reduction : plan.reductions()) {
-            reports.add(new ReductionReport(
-                    function.nameOf(reduction.variable()),
-                    reduction.op().symbol(),
-                    reduction.kind().javaName(),
-                    String.valueOf(reduction.op().identity(reduction.kind())),
-                    reduction.reassociates()));
+            reports.add(reductionReport(function, reduction));
         }
         return reports;
+    }
+
+    static ReductionReport reductionReport(Function function, Reduction reduction) {
+        return new ReductionReport(
+                function.nameOf(reduction.variable()),
+                reduction.op().symbol(),
+                reduction.kind().javaName(),
+                String.valueOf(reduction.op().identity(reduction.kind())),
+                reduction.reassociates());
     }
 
     private static List<String> checks(Function function, VectorLoopPlan plan) {

@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * The report as one self-contained HTML page: inline CSS, no scripts, no external resources, so it can be opened
  * from disk, attached to a build or mailed. Per method: the variables and their types, the warnings, and the loops
- * coloured by verdict (vectorised green, outer-loop vectorised teal, left to C2 grey, rejected orange) with the
+ * coloured by verdict (vectorised green, outer-loop vectorised teal, parallel blue, left to C2 grey, rejected
+ * orange) with the
  * reason and detail beside them. When {@link SourceLines} finds the source file, the method's code follows, each
  * loop's lines (from {@link LoopReport#line()} to its closing brace, at least to {@link LoopReport#endLine()}) in its verdict's colour and the line a
  * rejection points at marked with the detail.
@@ -18,13 +19,15 @@ public final class HtmlReportFormat implements ReportFormat {
     public static final int VECTORIZED_RGB = 0xC6EFC6;
     /** Background of outer-loop vectorised loops and the inner loops they cover. */
     public static final int OUTER_VECTORIZED_RGB = 0xB5E6E0;
+    /** Background of loops run in parallel chunks ({@code @Parallel} with {@code prange}). */
+    public static final int PARALLEL_RGB = 0xC9DCF7;
     /** Background of loops left to HotSpot's C2 auto-vectoriser. */
     public static final int LEFT_TO_C2_RGB = 0xE2E2E2;
     /** Background of rejected loops. */
     public static final int REJECTED_RGB = 0xFFC8A0;
 
-    private static final String STYLE =
-            String.format(Locale.ROOT, """
+    private static final String STYLE = String.format(
+            Locale.ROOT, """
             body { font: 14px/1.45 system-ui, sans-serif; margin: 24px; color: #1d1d1d; background: #ffffff; }
             h1 { font-size: 20px; } h2 { font-size: 17px; margin-top: 32px; } h3 { font-size: 15px; }
             code, td.mono { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
@@ -36,6 +39,7 @@ public final class HtmlReportFormat implements ReportFormat {
             ul.warnings { color: #8a4b00; }
             .vectorized { background: #%06x; }
             .outer-vectorized, .part-of-outer { background: #%06x; }
+            .parallel { background: #%06x; }
             .left-to-c2 { background: #%06x; }
             .rejected { background: #%06x; }
             .reason { font-weight: 600; }
@@ -45,7 +49,7 @@ public final class HtmlReportFormat implements ReportFormat {
                        font-size: 13px; }
             div.line span.number { display: inline-block; width: 4em; color: #777777; }
             div.line span.note { font-style: italic; color: #8a2a00; }
-            """, VECTORIZED_RGB, OUTER_VECTORIZED_RGB, LEFT_TO_C2_RGB, REJECTED_RGB);
+            """, VECTORIZED_RGB, OUTER_VECTORIZED_RGB, PARALLEL_RGB, LEFT_TO_C2_RGB, REJECTED_RGB);
 
     private final boolean includeTimings;
     private final SourceLines sources;
@@ -175,8 +179,10 @@ public final class HtmlReportFormat implements ReportFormat {
             case LoopVerdict.Vectorized v ->
                 (v.outerLoop() ? "outer-loop vectorised " : "vectorised ") + v.lanes() + " x " + v.elementType() + " ("
                         + v.bits() + "-bit)";
+            case LoopVerdict.Parallel p -> "parallel";
             case LoopVerdict.LeftToC2 c2 -> "left to C2";
-            case LoopVerdict.Rejected r -> "not vectorised (line " + r.line() + ")";
+            case LoopVerdict.Rejected r ->
+                (r.parallel() ? "not parallelised" : "not vectorised") + " (line " + r.line() + ")";
             case LoopVerdict.PartOfOuter p -> "part of " + p.enclosingLoopId();
         };
     }
@@ -185,17 +191,19 @@ public final class HtmlReportFormat implements ReportFormat {
         switch (verdict) {
             case LoopVerdict.Vectorized v -> {
                 out.append(escape(v.shape()));
-                for (ReductionReport r : v.reductions()) {
-                    out.append("<br>reduction <code>")
-                            .append(escape(r.variable() + " " + r.operator()))
-                            .append("</code> (")
-                            .append(escape(r.type()))
-                            .append(", identity ")
-                            .append(escape(r.identity()))
-                            .append(r.reassociated() ? ", reassociated under fastmath" : ", exact")
-                            .append(')');
-                }
+                v.reductions().forEach(r -> reduction(out, r));
                 v.checks().forEach(c -> out.append("<br>check: ").append(escape(c)));
+            }
+            case LoopVerdict.Parallel p -> {
+                out.append(escape(p.chunking())).append("<br>threads: ").append(escape(p.threads()));
+                p.reductions().forEach(r -> reduction(out, r));
+                out.append("<br>chunk body: ").append(escape(p.body()));
+                p.checks().forEach(c -> out.append("<br>check: ").append(escape(c)));
+                p.assumptions().forEach(a -> out.append("<br>trusted: ").append(escape(a)));
+                p.serialNested()
+                        .forEach(n -> out.append("<br>nested prange loop ")
+                                .append(escape(n))
+                                .append(" runs serially inside each chunk"));
             }
             case LoopVerdict.LeftToC2 c2 -> out.append(escape(c2.why()));
             case LoopVerdict.Rejected r ->
@@ -208,6 +216,17 @@ public final class HtmlReportFormat implements ReportFormat {
             case LoopVerdict.PartOfOuter p ->
                 out.append("covered by the SIMD code of ").append(escape(p.enclosingLoopId()));
         }
+    }
+
+    private static void reduction(StringBuilder out, ReductionReport r) {
+        out.append("<br>reduction <code>")
+                .append(escape(r.variable() + " " + r.operator()))
+                .append("</code> (")
+                .append(escape(r.type()))
+                .append(", identity ")
+                .append(escape(r.identity()))
+                .append(r.reassociated() ? ", reassociated under fastmath" : ", exact")
+                .append(')');
     }
 
     private static void source(StringBuilder out, MethodReport method, List<String> lines) {

@@ -120,27 +120,24 @@ public final class JsonReportFormat implements ReportFormat {
                         .append(v.bits())
                         .append(", \"shape\": ")
                         .append(quote(v.shape()))
-                        .append(", \"reductions\": [");
-                for (int k = 0; k < v.reductions().size(); k++) {
-                    ReductionReport r = v.reductions().get(k);
-                    out.append(k == 0 ? "" : ", ")
-                            .append("{\"variable\": ")
-                            .append(quote(r.variable()))
-                            .append(", \"operator\": ")
-                            .append(quote(r.operator()))
-                            .append(", \"type\": ")
-                            .append(quote(r.type()))
-                            .append(", \"identity\": ")
-                            .append(quote(r.identity()))
-                            .append(", \"reassociated\": ")
-                            .append(r.reassociated())
-                            .append('}');
-                }
-                out.append("], \"checks\": [");
-                for (int k = 0; k < v.checks().size(); k++) {
-                    out.append(k == 0 ? "" : ", ").append(quote(v.checks().get(k)));
-                }
-                out.append(']');
+                        .append(", \"reductions\": ");
+                reductions(out, v.reductions());
+                out.append(", \"checks\": ");
+                strings(out, v.checks());
+            }
+            case LoopVerdict.Parallel p -> {
+                out.append(", \"chunking\": ")
+                        .append(quote(p.chunking()))
+                        .append(", \"threads\": ")
+                        .append(quote(p.threads()))
+                        .append(", \"reductions\": ");
+                reductions(out, p.reductions());
+                out.append(", \"body\": ").append(quote(p.body())).append(", \"checks\": ");
+                strings(out, p.checks());
+                out.append(", \"assumptions\": ");
+                strings(out, p.assumptions());
+                out.append(", \"serialNested\": ");
+                strings(out, p.serialNested());
             }
             case LoopVerdict.LeftToC2 c2 -> out.append(", \"why\": ").append(quote(c2.why()));
             case LoopVerdict.Rejected r ->
@@ -151,11 +148,41 @@ public final class JsonReportFormat implements ReportFormat {
                         .append(", \"detail\": ")
                         .append(quote(r.detail()))
                         .append(", \"sentence\": ")
-                        .append(quote(r.reason().sentence()));
+                        .append(quote(r.reason().sentence()))
+                        .append(", \"parallel\": ")
+                        .append(r.parallel());
             case LoopVerdict.PartOfOuter p ->
                 out.append(", \"enclosingLoop\": ").append(quote(p.enclosingLoopId()));
         }
         out.append('}');
+    }
+
+    private static void reductions(StringBuilder out, List<ReductionReport> reductions) {
+        out.append('[');
+        for (int k = 0; k < reductions.size(); k++) {
+            ReductionReport r = reductions.get(k);
+            out.append(k == 0 ? "" : ", ")
+                    .append("{\"variable\": ")
+                    .append(quote(r.variable()))
+                    .append(", \"operator\": ")
+                    .append(quote(r.operator()))
+                    .append(", \"type\": ")
+                    .append(quote(r.type()))
+                    .append(", \"identity\": ")
+                    .append(quote(r.identity()))
+                    .append(", \"reassociated\": ")
+                    .append(r.reassociated())
+                    .append('}');
+        }
+        out.append(']');
+    }
+
+    private static void strings(StringBuilder out, List<String> values) {
+        out.append('[');
+        for (int k = 0; k < values.size(); k++) {
+            out.append(k == 0 ? "" : ", ").append(quote(values.get(k)));
+        }
+        out.append(']');
     }
 
     static String quote(String s) {

@@ -38,6 +38,43 @@ public sealed interface LoopVerdict {
     }
 
     /**
+     * The loop's iterations run in parallel chunks through {@code ParallelLoops}; each chunk runs an outlined
+     * copy of the loop over its range.
+     *
+     * @param chunking how the range is split and when it runs serially
+     * @param threads where the thread count comes from
+     * @param reductions the reduction combined across chunks (at most one)
+     * @param body what the chunk method's loop became (vectorised, or scalar with the reason)
+     * @param checks run-time checks before the parallel call; when one fails the original loop runs serially
+     * @param assumptions what is trusted rather than proven
+     * @param serialNested ids of {@code prange} loops nested inside, which run serially inside each chunk
+     */
+    record Parallel(
+            String chunking,
+            String threads,
+            List<ReductionReport> reductions,
+            String body,
+            List<String> checks,
+            List<String> assumptions,
+            List<String> serialNested)
+            implements LoopVerdict {
+        @Override
+        public String kind() {
+            return "parallel";
+        }
+
+        /**
+         * The same verdict with the chunk body's outcome filled in.
+         *
+         * @param outcome what the chunk method's loop became
+         * @return the verdict
+         */
+        public Parallel withBody(String outcome) {
+            return new Parallel(chunking, threads, reductions, outcome, checks, assumptions, serialNested);
+        }
+    }
+
+    /**
      * Not rewritten because HotSpot's C2 auto-vectoriser already vectorises this shape; rewriting would not be
      * faster.
      *
@@ -56,8 +93,10 @@ public sealed interface LoopVerdict {
      * @param reason the rule that rejected the loop
      * @param line the source line of the offending construct, or the loop's line
      * @param detail the construct in the user's terms (e.g. "array 'out' is written at i and read at i-1")
+     * @param parallel whether the loop was a {@code prange} loop of a {@code @Parallel} method (so it was not
+     *     parallelised; it is not considered for SIMD either)
      */
-    record Rejected(RejectionReason reason, int line, String detail) implements LoopVerdict {
+    record Rejected(RejectionReason reason, int line, String detail, boolean parallel) implements LoopVerdict {
         @Override
         public String kind() {
             return "rejected";

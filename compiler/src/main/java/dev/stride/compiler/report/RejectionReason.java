@@ -33,7 +33,17 @@ public enum RejectionReason {
     NO_ARRAY_WORK("the loop reads or writes no arrays"),
     NO_STACK_MAP_FRAME("the class file has no stack map frame at the loop header (class file too old)"),
     /** Not produced yet: the SIMD methods emitted today are a few hundred bytes, far below HotSpot's limit. */
-    METHOD_TOO_LARGE("the generated SIMD method would exceed the size limit for JIT compilation");
+    METHOD_TOO_LARGE("the generated SIMD method would exceed the size limit for JIT compilation"),
+    PARALLEL_SHAPE("a prange loop must read for (int i = start; i < prange(n); i++) with a single exit"),
+    PARALLEL_RACE_ARRAY_WRITE(
+            "iterations of a parallel loop may write the same array element, or read one another iteration writes"),
+    PARALLEL_ACCUMULATES_INTO_ARRAY(
+            "iterations of a parallel loop accumulate into a shared array element (a histogram); not a reduction"),
+    PARALLEL_LIVE_OUT_SCALAR("a scalar written in a parallel loop is read after it and is not a reduction"),
+    PARALLEL_UNSUPPORTED_CALL(
+            "a parallel loop may call only Math and static methods of its own class (others may have effects)"),
+    PARALLEL_UNSUPPORTED_INSTRUCTION(
+            "a parallel loop contains an effect Stride cannot prove independent (field write, allocation, lock)");
 
     private final String sentence;
 

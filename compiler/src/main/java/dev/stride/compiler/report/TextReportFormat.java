@@ -103,27 +103,17 @@ public final class TextReportFormat implements ReportFormat {
                         .append("-bit): ")
                         .append(v.shape())
                         .append('\n');
-                for (ReductionReport r : v.reductions()) {
-                    out.append("             reduction ")
-                            .append(r.variable())
-                            .append(' ')
-                            .append(r.operator())
-                            .append(" (")
-                            .append(r.type())
-                            .append(", identity ")
-                            .append(r.identity())
-                            .append(r.reassociated() ? ", reassociated under fastmath" : ", exact")
-                            .append(")\n");
-                }
+                v.reductions().forEach(r -> reduction(out, r));
                 for (String check : v.checks()) {
                     out.append("             check: ").append(check).append('\n');
                 }
             }
+            case LoopVerdict.Parallel p -> parallel(out, head, p);
             case LoopVerdict.LeftToC2 c2 ->
                 out.append(head).append("LEFT TO C2: ").append(c2.why()).append('\n');
             case LoopVerdict.Rejected r ->
                 out.append(head)
-                        .append("NOT VECTORISED at line ")
+                        .append(r.parallel() ? "NOT PARALLELISED at line " : "NOT VECTORISED at line ")
                         .append(r.line())
                         .append(": ")
                         .append(r.detail())
@@ -135,5 +125,34 @@ public final class TextReportFormat implements ReportFormat {
             case LoopVerdict.PartOfOuter p ->
                 out.append(head).append("part of ").append(p.enclosingLoopId()).append('\n');
         }
+    }
+
+    private static void parallel(StringBuilder out, String head, LoopVerdict.Parallel p) {
+        out.append(head).append("PARALLEL: ").append(p.chunking()).append('\n');
+        out.append("             threads: ").append(p.threads()).append('\n');
+        p.reductions().forEach(r -> reduction(out, r));
+        out.append("             chunk body: ").append(p.body()).append('\n');
+        for (String check : p.checks()) {
+            out.append("             check: ").append(check).append('\n');
+        }
+        for (String assumption : p.assumptions()) {
+            out.append("             trusted: ").append(assumption).append('\n');
+        }
+        for (String nested : p.serialNested()) {
+            out.append("             nested prange loop ").append(nested).append(" runs serially inside each chunk\n");
+        }
+    }
+
+    private static void reduction(StringBuilder out, ReductionReport r) {
+        out.append("             reduction ")
+                .append(r.variable())
+                .append(' ')
+                .append(r.operator())
+                .append(" (")
+                .append(r.type())
+                .append(", identity ")
+                .append(r.identity())
+                .append(r.reassociated() ? ", reassociated under fastmath" : ", exact")
+                .append(")\n");
     }
 }

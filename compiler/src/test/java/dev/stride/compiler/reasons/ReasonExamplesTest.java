@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.stride.compiler.CompilerOptions;
 import dev.stride.compiler.StrideCompiler;
+import dev.stride.compiler.kernels.ParallelRejectedKernels;
 import dev.stride.compiler.kernels.ReasonExamples;
 import dev.stride.compiler.report.ClassReport;
 import dev.stride.compiler.report.LoopReport;
@@ -34,12 +35,13 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Keeps {@code docs/reasons.md} true: every before/after claim of the document is a pair of methods in
- * {@link ReasonExamples} whose verdicts are asserted here, every reason has a section, and every code block of the
- * document is quoted from {@code ReasonExamples.java}, so neither the examples nor the verdicts can drift.
+ * {@link ReasonExamples} (for the parallel reasons, methods of {@link ParallelRejectedKernels}) whose verdicts are
+ * asserted here, every reason has a section, and every code block of the document is quoted from those classes,
+ * so neither the examples nor the verdicts can drift.
  */
 class ReasonExamplesTest {
     private static final Path DOCUMENT = Path.of("../docs/reasons.md");
-    private static final Path EXAMPLES = Path.of("src/test/java/dev/stride/compiler/kernels/ReasonExamples.java");
+    private static final Path KERNELS = Path.of("src/test/java/dev/stride/compiler/kernels");
 
     /**
      * One claim of the document.
@@ -100,15 +102,28 @@ class ReasonExamplesTest {
             new Claim("noArrayWorkBefore", "L1", "NO_ARRAY_WORK"),
             new Claim("leftToC2Example", "L1", "left-to-c2"));
 
+    /** The examples of the parallel reasons, from {@link ParallelRejectedKernels}. */
+    private static final List<Claim> PARALLEL_CLAIMS = List.of(
+            new Claim("inclusive", "L1", "PARALLEL_SHAPE"),
+            new Claim("sameElement", "L1", "PARALLEL_RACE_ARRAY_WRITE"),
+            new Claim("histogram", "L1", "PARALLEL_ACCUMULATES_INTO_ARRAY"),
+            new Claim("lastValue", "L1", "PARALLEL_LIVE_OUT_SCALAR"),
+            new Claim("foreignCall", "L1", "PARALLEL_UNSUPPORTED_CALL"),
+            new Claim("fieldWrite", "L1", "PARALLEL_UNSUPPORTED_INSTRUCTION"));
+
     /** Reasons the compiler does not produce today; the document says so and names what is reported instead. */
     private static final Set<RejectionReason> NOT_PRODUCED = EnumSet.of(
             RejectionReason.INVARIANT_STORE, RejectionReason.LIVE_OUT_SCALAR, RejectionReason.METHOD_TOO_LARGE);
 
     @TestFactory
     Stream<DynamicTest> everyClaim_matchesTheCompilersVerdict() {
-        ClassReport report =
-                RewriteHarness.compile(ReasonExamples.class).rewrite().report();
-        return CLAIMS.stream()
+        return Stream.concat(
+                claims(ReasonExamples.class, CLAIMS), claims(ParallelRejectedKernels.class, PARALLEL_CLAIMS));
+    }
+
+    private static Stream<DynamicTest> claims(Class<?> kernels, List<Claim> claims) {
+        ClassReport report = RewriteHarness.compile(kernels).rewrite().report();
+        return claims.stream()
                 .map(claim -> DynamicTest.dynamicTest(
                         claim.method() + " " + claim.loopId() + " " + claim.expected(),
                         () -> assertEquals(claim.expected(), outcome(loop(report, claim)), claim.toString())));
@@ -116,7 +131,9 @@ class ReasonExamplesTest {
 
     @Test
     void everyReason_isProducedByAnExampleOrDeclaredNotProduced() {
-        Set<String> produced = CLAIMS.stream().map(Claim::expected).collect(Collectors.toSet());
+        Set<String> produced = Stream.concat(CLAIMS.stream(), PARALLEL_CLAIMS.stream())
+                .map(Claim::expected)
+                .collect(Collectors.toSet());
 
         for (RejectionReason reason : RejectionReason.values()) {
             if (reason == RejectionReason.NO_STACK_MAP_FRAME) {
@@ -141,7 +158,8 @@ class ReasonExamplesTest {
 
     @Test
     void document_quotesOnlyCodeThatIsInTheExamples() throws IOException {
-        String examples = normalise(Files.readString(EXAMPLES));
+        String examples = normalise(Files.readString(KERNELS.resolve("ReasonExamples.java")) + "\n"
+                + Files.readString(KERNELS.resolve("ParallelRejectedKernels.java")));
         Matcher block = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(DOCUMENT));
         List<String> missing = new ArrayList<>();
         int blocks = 0;
@@ -155,7 +173,7 @@ class ReasonExamplesTest {
 
         assertTrue(blocks >= 30, "only " + blocks + " code blocks found");
         if (!missing.isEmpty()) {
-            fail("code in docs/reasons.md that ReasonExamples.java does not contain:\n" + String.join("\n", missing));
+            fail("code in docs/reasons.md that the example classes do not contain:\n" + String.join("\n", missing));
         }
     }
 
@@ -198,6 +216,7 @@ class ReasonExamplesTest {
     private static String outcome(LoopReport loop) {
         return switch (loop.verdict()) {
             case LoopVerdict.Vectorized v -> v.kind();
+            case LoopVerdict.Parallel p -> p.kind();
             case LoopVerdict.LeftToC2 c2 -> c2.kind();
             case LoopVerdict.Rejected r -> r.reason().name();
             case LoopVerdict.PartOfOuter p -> p.kind();

@@ -63,7 +63,10 @@ class HtmlReportFormatTest {
     @Test
     void render_hostileNames_areEscaped() {
         LoopReport loop = new LoopReport(
-                "L1", 3, 3, new LoopVerdict.Rejected(RejectionReason.UNSUPPORTED_CALL, 3, "calls <b>x</b> & \"y\""));
+                "L1",
+                3,
+                3,
+                new LoopVerdict.Rejected(RejectionReason.UNSUPPORTED_CALL, 3, "calls <b>x</b> & \"y\"", false));
         MethodReport method = new MethodReport(
                 "m",
                 "()V",
