@@ -11,8 +11,8 @@ assert state =~ /(?m)^PLAIN\t(\w+)\t\1\tdev\/example\/Plain\.class\t$/
 assert state =~ /(?m)^COMPILED\t\w+\t\w+\tdev\/example\/Kernels\.class\t/
 
 def reports = new File(basedir, 'target/stride-reports')
-assert new File(reports, 'dev.example.Kernels.txt').text.contains('scale([DD[D)V')
-assert new File(reports, 'dev.example.Kernels.json').text.contains('"className": "dev.example.Kernels"')
+assert new File(reports, 'dev.example.Kernels.txt').text.contains('scale(double[], double, double[]) void')
+assert new File(reports, 'dev.example.Kernels.json').text.contains('"name": "dev.example.Kernels"')
 assert !new File(reports, 'dev.example.Plain.txt').exists()
 
 // the second invocation, mvn stride:inspect, reports from the stored originals without rewriting

@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /** Writes one report file per class and chosen format: {@code <reportDirectory>/<binary name>.<extension>}. */
 final class ReportWriter {
-    private static final List<ReportFormat> KNOWN = List.of(new FallbackTextFormat(), new FallbackJsonFormat());
+    private static final List<ReportFormat> KNOWN =
+            List.of(new CompilerReportFormat("text"), new CompilerReportFormat("json"));
 
     private final Path directory;
     private final List<ReportFormat> formats;

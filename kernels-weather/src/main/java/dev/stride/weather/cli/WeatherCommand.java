@@ -19,7 +19,13 @@ import picocli.CommandLine.Command;
         name = "weather",
         mixinStandardHelpOptions = true,
         description = "Rolling-window outlier detection over weather station series.",
-        subcommands = {GenerateCommand.class, DetectCommand.class, PlotCommand.class, DemoCommand.class})
+        subcommands = {
+            GenerateCommand.class,
+            DetectCommand.class,
+            PlotCommand.class,
+            DemoCommand.class,
+            BenchCommand.class
+        })
 public final class WeatherCommand implements Runnable {
 
     /** Exit code of a bad input or usage. */

@@ -198,6 +198,16 @@ class WeatherCommandTest {
         }
     }
 
+    @Test
+    void bench_timesEveryEngineAndChecksTheyAgree() {
+        Result result = run("bench", "--input", data.toString(), "--runs", "2");
+        assertEquals(0, result.code(), result.err());
+        assertTrue(result.out().contains("120,000 rows loaded"), result.out());
+        assertTrue(
+                result.out().matches("(?s).*stride +first run .* median .*plain +first run .* median .*"),
+                result.out());
+    }
+
     private static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
