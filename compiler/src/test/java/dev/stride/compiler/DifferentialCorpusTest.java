@@ -8,6 +8,7 @@ import dev.stride.compiler.kernels.HelperKernels;
 import dev.stride.compiler.kernels.MapKernels;
 import dev.stride.compiler.kernels.ParallelKernels;
 import dev.stride.compiler.kernels.ParallelRejectedKernels;
+import dev.stride.compiler.kernels.ReasonExamples;
 import dev.stride.compiler.kernels.ReductionKernels;
 import dev.stride.compiler.kernels.RejectedKernels;
 import dev.stride.compiler.kernels.WindowKernels;
@@ -40,7 +41,8 @@ class DifferentialCorpusTest {
         WindowKernels.class,
         HelperKernels.class,
         ParallelKernels.class,
-        ParallelRejectedKernels.class
+        ParallelRejectedKernels.class,
+        ReasonExamples.class
     };
     /** The parallel kernels run rewritten at each of these thread counts ({@code ParallelLoops.withThreads}). */
     private static final int[] THREADS = {1, 2, 4};

@@ -5,14 +5,20 @@ import dev.stride.compiler.InvalidClassFileException;
 import dev.stride.compiler.StrideCompiler;
 import dev.stride.compiler.report.ClassReport;
 import dev.stride.compiler.report.ReportFormat;
+import dev.stride.compiler.report.SourceLines;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code ./stride --inspect <class name | .class file | jar | directory>... [--format text|json] [--method NAME]
- * [--classpath PATH]}: prints what Stride deduced and decided for every annotated method.
+ * {@code ./stride --inspect <class name | .class file | jar | directory>... [--format text|json|html] [--method
+ * NAME] [--source DIR] [--classpath PATH]}: prints what Stride deduced and decided for every annotated method.
+ * With {@code --format html} and {@code --source DIR}, the page also shows each method's code with its loops
+ * coloured by verdict ({@code DIR/<package path>/<SourceFile>}; classes whose source is missing show none).
  *
  * <p>Classes already rewritten by the build are reported from their stored originals, so the report describes
  * the code the user wrote. Exit codes: 0 success, 2 bad arguments or unreadable input.
@@ -51,30 +57,56 @@ public final class InspectCommand {
             out.println(InspectArguments.USAGE);
             return 0;
         }
+        try {
+            SourceLines sources = sources(arguments);
+            List<ClassReport> reports = reports(arguments);
+            out.print(ReportFormat.named(arguments.format(), true, sources).render(reports));
+            return 0;
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | InvalidClassFileException e) {
+            err.println("stride --inspect: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** The reports of the annotated classes among the targets, filtered to {@code --method} when given. */
+    private static List<ClassReport> reports(InspectArguments arguments) throws IOException {
         List<ClassReport> reports = new ArrayList<>();
         StrideCompiler compiler = new StrideCompiler(CompilerOptions.defaults().compiledAt("inspect"));
-        try {
-            for (ClassInput input : ClassInputs.resolve(arguments.targets(), arguments.classpath())) {
-                if (!StrideCompiler.hasStrideAnnotations(input.bytes()) && !arguments.includeAll()) {
-                    continue;
-                }
-                ClassReport report = compiler.compile(input.bytes()).report();
-                reports.add(arguments.method() == null ? report : onlyMethod(report, arguments.method()));
+        for (ClassInput input : ClassInputs.resolve(arguments.targets(), arguments.classpath())) {
+            if (!StrideCompiler.hasStrideAnnotations(input.bytes()) && !arguments.includeAll()) {
+                continue;
             }
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("stride --inspect: " + e.getMessage());
-            return 2;
-        } catch (InvalidClassFileException e) {
-            err.println("stride --inspect: " + e.getMessage());
-            return 2;
+            ClassReport report = compiler.compile(input.bytes()).report();
+            if (arguments.method() == null) {
+                reports.add(report);
+            } else if (hasMethod(report, arguments.method())) {
+                reports.add(onlyMethod(report, arguments.method()));
+            }
+        }
+        String targets = String.join(" ", arguments.targets());
+        if (reports.isEmpty() && arguments.method() != null) {
+            throw new IllegalArgumentException(
+                    "no @Jit, @Vectorize or @Parallel method named " + arguments.method() + " in " + targets);
         }
         if (reports.isEmpty()) {
-            err.println("stride --inspect: no class with @Jit, @Vectorize or @Parallel methods in "
-                    + String.join(" ", arguments.targets()));
-            return 2;
+            throw new IllegalArgumentException("no class with @Jit, @Vectorize or @Parallel methods in " + targets);
         }
-        out.print(ReportFormat.named(arguments.format(), true).render(reports));
-        return 0;
+        return reports;
+    }
+
+    private static SourceLines sources(InspectArguments arguments) {
+        if (arguments.sourceRoot() == null) {
+            return SourceLines.none();
+        }
+        Path root = Path.of(arguments.sourceRoot());
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("--source " + root + " is not a directory");
+        }
+        return SourceLines.under(root);
+    }
+
+    private static boolean hasMethod(ClassReport report, String method) {
+        return report.methods().stream().anyMatch(m -> m.name().equals(method));
     }
 
     private static ClassReport onlyMethod(ClassReport report, String method) {

@@ -16,7 +16,9 @@ import dev.stride.compiler.analysis.VectorizationAnalysis;
 import dev.stride.compiler.codegen.PreheaderPatcher;
 import dev.stride.compiler.frontend.BytecodeLifter;
 import dev.stride.compiler.frontend.KernelAnnotation;
+import dev.stride.compiler.ir.Block;
 import dev.stride.compiler.ir.Function;
+import dev.stride.compiler.ir.Stmt;
 import dev.stride.compiler.report.LoopReport;
 import dev.stride.compiler.report.LoopVerdict;
 import dev.stride.compiler.report.MethodReport;
@@ -145,7 +147,8 @@ public final class MethodPipeline {
         for (Loop loop : forest.all()) {
             String outer = coveredBy.get(loop);
             if (outer != null) {
-                reports.add(new LoopReport(loop.id(), loop.line(), new LoopVerdict.PartOfOuter(outer)));
+                reports.add(new LoopReport(
+                        loop.id(), headerLine(cfg, loop), lastLine(cfg, loop), new LoopVerdict.PartOfOuter(outer)));
                 continue;
             }
             LoopVerdict verdict = parallel.applies(cfg, loop)
@@ -155,7 +158,7 @@ public final class MethodPipeline {
                     || verdict instanceof LoopVerdict.Parallel) {
                 markCovered(loop, loop.id(), coveredBy);
             }
-            reports.add(new LoopReport(loop.id(), loop.line(), verdict));
+            reports.add(new LoopReport(loop.id(), headerLine(cfg, loop), lastLine(cfg, loop), verdict));
         }
         return reports;
     }
@@ -234,6 +237,37 @@ public final class MethodPipeline {
                     + function.nameOf(pair.get(1).variable()) + "'");
         }
         return checks;
+    }
+
+    /**
+     * The smallest source line of any statement in the loop's blocks: the {@code for} or {@code while} line. The
+     * header block of a {@code for} loop often has no line number entry of its own (javac puts it on the
+     * initialiser before the loop), so {@link Loop#line()}, the first line entry inside the loop, can be the body's
+     * first line; the header's condition statement still carries the {@code for} line.
+     */
+    private static int headerLine(ControlFlowGraph cfg, Loop loop) {
+        int first = loop.line();
+        for (int id : loop.blocks()) {
+            for (Stmt statement : cfg.function().blocks().get(id).statements()) {
+                if (statement.line() > 0 && (first == 0 || statement.line() < first)) {
+                    first = statement.line();
+                }
+            }
+        }
+        return first;
+    }
+
+    /** The largest source line of any statement in the loop's blocks: where the loop's code ends. */
+    private static int lastLine(ControlFlowGraph cfg, Loop loop) {
+        int last = loop.line();
+        for (int id : loop.blocks()) {
+            Block block = cfg.function().blocks().get(id);
+            last = Math.max(last, block.line());
+            for (Stmt statement : block.statements()) {
+                last = Math.max(last, statement.line());
+            }
+        }
+        return last;
     }
 
     private static int firstLine(Function function) {

@@ -7,9 +7,9 @@ import java.util.Locale;
  * The machine-readable report. Structure (documented in {@code docs/report.md}): an object with
  * {@code classes}, each with {@code name}, {@code source} and {@code methods}; a method has {@code name},
  * {@code descriptor}, {@code line}, {@code annotation}, {@code compiledAt}, {@code variables}, {@code warnings},
- * {@code loops} and optionally {@code passes}; a loop has {@code id}, {@code line} and {@code verdict}, whose
- * {@code kind} is one of {@code vectorized}, {@code outer-vectorized}, {@code left-to-c2}, {@code rejected},
- * {@code part-of-outer}.
+ * {@code loops} and optionally {@code passes}; a loop has {@code id}, {@code line}, {@code endLine} and
+ * {@code verdict}, whose {@code kind} is one of {@code vectorized}, {@code outer-vectorized}, {@code parallel},
+ * {@code left-to-c2}, {@code rejected}, {@code part-of-outer}.
  */
 public final class JsonReportFormat implements ReportFormat {
     private final boolean includeTimings;
@@ -87,6 +87,8 @@ public final class JsonReportFormat implements ReportFormat {
                     .append(quote(loop.id()))
                     .append(", \"line\": ")
                     .append(loop.line())
+                    .append(", \"endLine\": ")
+                    .append(loop.endLine())
                     .append(", \"verdict\": ");
             verdict(out, loop.verdict());
             out.append('}');

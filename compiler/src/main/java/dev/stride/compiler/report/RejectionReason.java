@@ -9,7 +9,7 @@ package dev.stride.compiler.report;
 public enum RejectionReason {
     NOT_COUNTED("the loop is not a counted loop (no int induction variable stepped by a constant)"),
     BOUND_NOT_INVARIANT("the loop bound changes inside the loop"),
-    UNSUPPORTED_CONDITION("the loop condition is not i < n, i <= n, i > n or i >= n"),
+    UNSUPPORTED_CONDITION("the loop condition is not i < n or i <= n with i counting up"),
     NON_UNIT_STRIDE("the induction variable steps by more than 1"),
     MULTIPLE_EXITS("the loop has more than one exit (break, return or throw inside the loop)"),
     TRY_CATCH("the loop is inside or contains a try/catch region"),
@@ -20,16 +20,19 @@ public enum RejectionReason {
     INTEGER_DIVISION("integer division or remainder is not vectorised (it throws on zero per element)"),
     NON_AFFINE_INDEX("an array index is not of the form i + c with a loop-invariant c"),
     ARRAY_NOT_INVARIANT("an array reference changes inside the loop"),
+    /** Not produced yet: such a store ({@code total[0] += a[i]}) is reported as {@link #NON_AFFINE_INDEX}. */
     INVARIANT_STORE("the loop writes the same array element in every iteration"),
     LOOP_CARRIED_ARRAY_DEPENDENCE("an array element written in one iteration is read in a later iteration"),
     MULTIPLE_STORES_SAME_ARRAY("the loop writes one array at two different offsets"),
     LOOP_CARRIED_SCALAR("a scalar carries a value from one iteration to the next and is not a reduction"),
+    /** Not produced yet: a scalar read after the loop is reported as {@link #LOOP_CARRIED_SCALAR}. */
     LIVE_OUT_SCALAR("a scalar written in the loop is read after the loop and is not a reduction"),
     MIXED_ELEMENT_SIZES("the loop mixes 32-bit and 64-bit element types"),
     UNSUPPORTED_TYPE("the loop computes with a type Stride does not vectorise (byte, short, char, boolean arrays)"),
     INNER_LOOP("the loop contains another loop that is not an outer-loop-vectorisable window"),
     NO_ARRAY_WORK("the loop reads or writes no arrays"),
     NO_STACK_MAP_FRAME("the class file has no stack map frame at the loop header (class file too old)"),
+    /** Not produced yet: the SIMD methods emitted today are a few hundred bytes, far below HotSpot's limit. */
     METHOD_TOO_LARGE("the generated SIMD method would exceed the size limit for JIT compilation"),
     PARALLEL_SHAPE("a prange loop must read for (int i = start; i < prange(n); i++) with a single exit"),
     PARALLEL_RACE_ARRAY_WRITE(

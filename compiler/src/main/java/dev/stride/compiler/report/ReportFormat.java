@@ -17,17 +17,30 @@ public interface ReportFormat {
     String extension();
 
     /**
-     * The format for a name.
+     * The format for a name, without source code.
      *
-     * @param name {@code text} or {@code json}
+     * @param name {@code text}, {@code json} or {@code html}
      * @param includeTimings whether to include per-pass times (golden files leave them out)
      * @return the renderer
      */
     static ReportFormat named(String name, boolean includeTimings) {
+        return named(name, includeTimings, SourceLines.none());
+    }
+
+    /**
+     * The format for a name.
+     *
+     * @param name {@code text}, {@code json} or {@code html}
+     * @param includeTimings whether to include per-pass times (golden files leave them out)
+     * @param sources where formats that show code (HTML) find source files
+     * @return the renderer
+     */
+    static ReportFormat named(String name, boolean includeTimings, SourceLines sources) {
         return switch (name) {
             case "text", "txt" -> new TextReportFormat(includeTimings);
             case "json" -> new JsonReportFormat(includeTimings);
-            default -> throw new IllegalArgumentException("unknown report format '" + name + "' (text, json)");
+            case "html" -> new HtmlReportFormat(includeTimings, sources);
+            default -> throw new IllegalArgumentException("unknown report format '" + name + "' (text, json, html)");
         };
     }
 }

@@ -76,7 +76,7 @@ public final class TextReportFormat implements ReportFormat {
         }
     }
 
-    private static String signature(MethodReport method) {
+    static String signature(MethodReport method) {
         StringBuilder s = new StringBuilder(method.name()).append('(');
         Type[] arguments = Type.getArgumentTypes(method.descriptor());
         for (int k = 0; k < arguments.length; k++) {
@@ -88,7 +88,9 @@ public final class TextReportFormat implements ReportFormat {
     }
 
     private static void loop(StringBuilder out, LoopReport loop) {
-        String head = String.format(Locale.ROOT, "      %-6s line %-4d ", loop.id(), loop.line());
+        String lines =
+                loop.endLine() > loop.line() ? "lines " + loop.line() + "-" + loop.endLine() : "line " + loop.line();
+        String head = String.format(Locale.ROOT, "      %-6s %-13s ", loop.id(), lines);
         switch (loop.verdict()) {
             case LoopVerdict.Vectorized v -> {
                 out.append(head)
