@@ -55,7 +55,7 @@ final class BlockLifter {
         this.line = context.lineBefore(block.firstInsn());
         for (int depth = 0; depth < entryStack.size(); depth++) {
             Expr entry = entryStack.get(depth);
-            context.kinds().putIfAbsent(Variable.stack(depth), entry.kind());
+            context.kinds().putIfAbsent(Variable.stack(block.id(), depth), entry.kind());
             stack.add(entry);
         }
     }
@@ -74,8 +74,8 @@ final class BlockLifter {
             }
         }
         if (block.terminator() == null) {
-            spillStackForSuccessors();
             int next = block.id() + 1;
+            spillStackForSuccessors(next < context.blocks().size() ? List.of(next) : List.of());
             if (next < context.blocks().size()) {
                 block.successors().add(next);
             }
@@ -148,8 +148,8 @@ final class BlockLifter {
     private void control(AbstractInsnNode insn, int opcode) {
         switch (opcode) {
             case GOTO -> {
-                spillStackForSuccessors();
                 int target = context.blockAt(((JumpInsnNode) insn).label);
+                spillStackForSuccessors(List.of(target));
                 out.add(new Stmt.Jump(target, line));
                 block.successors().add(target);
             }
@@ -291,9 +291,9 @@ final class BlockLifter {
             int relation = opcode <= IF_ICMPLE ? opcode - IF_ICMPEQ : opcode - IF_ACMPEQ;
             condition = new Condition(Relation.values()[relation], left, right);
         }
-        spillStackForSuccessors();
         int whenTrue = context.blockAt(jump.label);
         int whenFalse = block.id() + 1;
+        spillStackForSuccessors(List.of(whenTrue, whenFalse));
         out.add(new Stmt.Branch(condition, whenTrue, whenFalse, line));
         block.successors().add(whenTrue);
         block.successors().add(whenFalse);
@@ -301,7 +301,6 @@ final class BlockLifter {
 
     private void switchInsn(AbstractInsnNode insn) {
         Expr key = pop();
-        spillStackForSuccessors();
         List<Integer> targets = new ArrayList<>();
         if (insn instanceof TableSwitchInsnNode table) {
             targets.add(context.blockAt(table.dflt));
@@ -311,6 +310,7 @@ final class BlockLifter {
             targets.add(context.blockAt(lookup.dflt));
             lookup.labels.forEach(label -> targets.add(context.blockAt(label)));
         }
+        spillStackForSuccessors(targets.stream().distinct().toList());
         out.add(new Stmt.Switch(key, List.copyOf(targets), line));
         targets.stream().distinct().forEach(block.successors()::add);
     }
@@ -470,16 +470,17 @@ final class BlockLifter {
      * themselves: where every predecessor of a block leaves the same plain value, the block reads that value
      * directly and the temporaries' stores are removed as dead ({@link BytecodeLifter}).
      */
-    private void spillStackForSuccessors() {
+    private void spillStackForSuccessors(List<Integer> successors) {
         exit.clear();
         exit.addAll(stack);
-        for (int depth = 0; depth < stack.size(); depth++) {
-            Variable slot = Variable.stack(depth);
-            Expr e = stack.get(depth);
-            if (!(e instanceof Expr.Read read && read.variable().equals(slot))) {
-                context.kinds().put(slot, e.kind());
-                out.add(new Stmt.Store(slot, e, line));
-                stack.set(depth, new Expr.Read(slot, e.kind(), line));
+        for (int successor : successors) {
+            for (int depth = 0; depth < stack.size(); depth++) {
+                Variable slot = Variable.stack(successor, depth);
+                Expr e = stack.get(depth);
+                if (!(e instanceof Expr.Read read && read.variable().equals(slot))) {
+                    context.kinds().put(slot, e.kind());
+                    out.add(new Stmt.Store(slot, e, line));
+                }
             }
         }
     }

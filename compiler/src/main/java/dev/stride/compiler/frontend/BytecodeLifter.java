@@ -57,7 +57,7 @@ public final class BytecodeLifter {
         for (int id : FlowOrder.of(method, blocks, blockOfInsn, handlers)) {
             List<Expr> entry = handlers.contains(id)
                     ? List.of(new Expr.Opaque("caught exception", Kind.REF, 0))
-                    : entryStack(predecessors.getOrDefault(id, List.of()), exits);
+                    : entryStack(id, predecessors.getOrDefault(id, List.of()), exits);
             exits.put(id, new BlockLifter(context, blocks.get(id), entry).lift());
             for (int successor : blocks.get(id).successors()) {
                 predecessors.computeIfAbsent(successor, k -> new ArrayList<>()).add(id);
@@ -79,7 +79,7 @@ public final class BytecodeLifter {
      * The entry stack of a block: at each depth, the value all lifted predecessors left there when it is the same
      * plain read or constant (so trees see through javac's ternaries), else a read of the stack temporary.
      */
-    private static List<Expr> entryStack(List<Integer> predecessors, Map<Integer, List<Expr>> exits) {
+    private static List<Expr> entryStack(int block, List<Integer> predecessors, Map<Integer, List<Expr>> exits) {
         if (predecessors.isEmpty()) {
             return List.of();
         }
@@ -92,7 +92,8 @@ public final class BytecodeLifter {
                 List<Expr> other = exits.get(p);
                 same &= other.size() > depth && other.get(depth).equals(candidate);
             }
-            entry.add(same ? candidate : new Expr.Read(Variable.stack(depth), candidate.kind(), candidate.line()));
+            entry.add(
+                    same ? candidate : new Expr.Read(Variable.stack(block, depth), candidate.kind(), candidate.line()));
         }
         return entry;
     }

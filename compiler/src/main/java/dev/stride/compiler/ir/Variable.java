@@ -16,7 +16,10 @@ public record Variable(int id, Kind kind) implements Comparable<Variable> {
     public static final int STACK_BASE = 1 << 20;
 
     /** Ids at and above this are temporaries the lifter introduces to keep evaluation order. */
-    public static final int TEMP_BASE = 1 << 21;
+    public static final int TEMP_BASE = 1 << 29;
+
+    /** Stack depths per block: the stack temporary of block b at depth d is {@code STACK_BASE + b * this + d}. */
+    private static final int DEPTHS_PER_BLOCK = 256;
 
     /**
      * The variable of a local slot.
@@ -30,13 +33,18 @@ public record Variable(int id, Kind kind) implements Comparable<Variable> {
     }
 
     /**
-     * The stack temporary at a stack depth.
+     * The stack temporary that carries the value at a stack depth into a block. Each block has its own, so a
+     * value that only one join needs is dead everywhere else.
      *
+     * @param block the id of the block that reads it on entry
      * @param depth the operand stack depth (0 = bottom)
      * @return the variable
      */
-    public static Variable stack(int depth) {
-        return new Variable(STACK_BASE + depth, null);
+    public static Variable stack(int block, int depth) {
+        if (depth >= DEPTHS_PER_BLOCK || block >= (TEMP_BASE - STACK_BASE) / DEPTHS_PER_BLOCK) {
+            throw new IllegalArgumentException("method too large to lift: block " + block + " depth " + depth);
+        }
+        return new Variable(STACK_BASE + block * DEPTHS_PER_BLOCK + depth, null);
     }
 
     /**
@@ -93,6 +101,8 @@ public record Variable(int id, Kind kind) implements Comparable<Variable> {
         if (isLocal()) {
             return "slot" + id;
         }
-        return isStack() ? "$stack" + (id - STACK_BASE) : "$t" + (id - TEMP_BASE);
+        return isStack()
+                ? "$stack" + (id - STACK_BASE) % DEPTHS_PER_BLOCK + "@B" + (id - STACK_BASE) / DEPTHS_PER_BLOCK
+                : "$t" + (id - TEMP_BASE);
     }
 }

@@ -112,4 +112,13 @@ public final class MapKernels {
             out[i] = negate ? -a[i] : a[i] * 2 > 1 ? 1 : a[i];
         }
     }
+
+    /** A ternary after the loop must not disturb the loop (regression: shared stack temporaries). */
+    @Jit
+    public static double ternaryAfterLoop(double[] a, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a[i] > 0 ? a[i] : 0.0;
+        }
+        return out.length == 0 ? 1.0 : 2.0;
+    }
 }
