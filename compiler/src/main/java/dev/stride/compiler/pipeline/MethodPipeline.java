@@ -196,9 +196,8 @@ public final class MethodPipeline {
                             + " + the original loop as scalar tail"
                     : plan.reductions().isEmpty()
                             ? "unmasked main loop of " + plan.lanes() + " lanes + the original loop as scalar tail"
-                            : "unmasked main loop of " + plan.lanes()
-                                    + " lanes, vector accumulators reduced once after the"
-                                    + " loop, + the original loop as scalar tail";
+                            : "unmasked main loop of 4 x " + plan.lanes() + " lanes with 4 independent vector"
+                                    + " accumulators, reduced once after the loop, + the original loop as scalar tail";
             return new LoopVerdict.Vectorized(
                     plan.laneKind().javaName(),
                     plan.lanes(),
