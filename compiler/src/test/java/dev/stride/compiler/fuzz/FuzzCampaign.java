@@ -82,6 +82,22 @@ final class FuzzCampaign {
         return statistics;
     }
 
+    /**
+     * Regenerates one kernel of this campaign and runs it alone, as the shrinker will.
+     *
+     * @param name the kernel's name, {@code k} and its number
+     * @return its result
+     */
+    KernelResult runAlone(String name) {
+        KernelGenerator generator = new KernelGenerator(seed);
+        int number = Integer.parseInt(name.substring(1));
+        Kernel kernel = null;
+        for (int k = 0; k <= number; k++) {
+            kernel = generator.next("k" + k);
+        }
+        return runner.run(List.of(kernel), inputSeed()).getFirst();
+    }
+
     private void report(KernelResult result) {
         if (verbose && log != null && result.status() == KernelResult.Status.PASSED) {
             log.println("kernel " + result.kernel().name() + ": " + result.optimisation());

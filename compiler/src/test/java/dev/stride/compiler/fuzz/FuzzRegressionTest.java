@@ -1,62 +1,64 @@
 package dev.stride.compiler.fuzz;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stride.compiler.kernels.FuzzRegressionKernels;
-import dev.stride.compiler.report.MethodReport;
-import dev.stride.compiler.testing.Inputs;
 import dev.stride.compiler.testing.RewriteHarness;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Random;
-import org.junit.jupiter.api.Test;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The fuzzer's shrunk findings ({@link FuzzRegressionKernels}): each compiles without an internal error, takes
- * the optimised path, and matches plain Java on every length and window width around the vector widths.
+ * the optimised path, and matches plain Java under the fuzzer's own trials and oracle.
  */
 class FuzzRegressionTest {
-    private static final RewriteHarness.Compiled COMPILED = RewriteHarness.compile(FuzzRegressionKernels.class);
+    private static final int TRIALS = 80;
 
-    @Test
-    void longWindowNests_areOuterVectorised() {
-        for (MethodReport method : COMPILED.rewrite().report().methods()) {
-            String optimisation = KernelRunner.optimisation(COMPILED.rewrite(), method.name());
-
-            assertEquals("outer-vectorized", optimisation, method.name());
-        }
-    }
-
-    @Test
-    void longWindowNests_matchPlainJava() throws ReflectiveOperationException {
-        Inputs inputs = new Inputs(7, true, true);
-        Random random = inputs.random();
+    @TestFactory
+    Stream<DynamicTest> everyFinding_isVectorisedAndMatchesPlainJava() {
+        RewriteHarness.Compiled compiled = RewriteHarness.compile(FuzzRegressionKernels.class);
+        List<DynamicTest> tests = new ArrayList<>();
         for (Method plain : FuzzRegressionKernels.class.getDeclaredMethods()) {
-            Method rewritten = COMPILED.rewrittenClass().getMethod(plain.getName(), plain.getParameterTypes());
-            for (int length = 0; length < 80; length++) {
-                long[] x = (long[]) inputs.array(long[].class, length);
-                int n = random.nextInt(Math.min(length, 20) + 2) - (random.nextInt(20) == 0 ? 2 : 0);
-                long[] expected = new long[length];
-                long[] actual = new long[length];
-
-                Class<?> plainException = invoke(plain, x, n, expected);
-                Class<?> rewrittenException = invoke(rewritten, x.clone(), n, actual);
-
-                String where = plain.getName() + " length " + length + " n " + n + " " + Arrays.toString(x);
-                assertEquals(plainException, rewrittenException, where);
-                assertArrayEquals(expected, actual, where);
+            if (Modifier.isPublic(plain.getModifiers())) {
+                tests.add(DynamicTest.dynamicTest(plain.getName(), () -> check(plain, compiled)));
             }
         }
+        return tests.stream();
     }
 
-    private static Class<?> invoke(Method method, Object... arguments) throws IllegalAccessException {
-        try {
-            method.invoke(null, arguments);
-            return null;
-        } catch (InvocationTargetException e) {
-            return e.getCause().getClass();
+    private static void check(Method plain, RewriteHarness.Compiled compiled) {
+        Kernel kernel = signatureOf(plain);
+
+        String optimisation = KernelRunner.optimisation(compiled.rewrite(), plain.getName());
+        String failure = new KernelTrials(kernel, FuzzRegressionKernels.class, compiled.rewrittenClass(), TRIALS)
+                .run(plain.getName().hashCode());
+
+        assertTrue(optimisation.endsWith("vectorized"), plain.getName() + ": " + optimisation);
+        assertNull(failure, plain.getName());
+    }
+
+    /** A kernel model with the method's signature (and no body), enough for arguments and trials. */
+    private static Kernel signatureOf(Method method) {
+        List<Kernel.Param> parameters = new ArrayList<>();
+        Class<?>[] types = method.getParameterTypes();
+        for (int k = 0; k < types.length; k++) {
+            Class<?> type = types[k];
+            Class<?> element = type.isArray() ? type.getComponentType() : type;
+            Kind kind = Arrays.stream(Kind.values())
+                    .filter(candidate -> candidate.type() == element)
+                    .findFirst()
+                    .orElseThrow();
+            Kernel.Role role =
+                    type.isArray() ? Kernel.Role.ARRAY : type == int.class ? Kernel.Role.BOUND : Kernel.Role.SCALAR;
+            parameters.add(new Kernel.Param(kind, type.isArray() ? 1 : 0, "p" + k, role));
         }
+        return new Kernel(method.getName(), false, null, parameters, List.of(), List.of());
     }
 }

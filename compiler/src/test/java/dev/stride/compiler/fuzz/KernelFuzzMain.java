@@ -8,6 +8,7 @@ import java.util.List;
  *
  * <pre>
  * KernelFuzzMain --kernels 10000 --seed 1 [--trials 56] [--shrink 2] [--verbose true]
+ * KernelFuzzMain --seed 1 --shrink-kernel k13
  * </pre>
  *
  * Prints each failing kernel as it is found, the counts at the end, and shrinks the first few failures. Exits
@@ -27,6 +28,7 @@ public final class KernelFuzzMain {
         int trials = 56;
         int shrink = 2;
         boolean verbose = false;
+        String only = null;
         List<String> list = List.of(arguments);
         for (int k = 0; k + 1 < list.size(); k += 2) {
             String value = list.get(k + 1);
@@ -36,12 +38,21 @@ public final class KernelFuzzMain {
                 case "--trials" -> trials = Integer.parseInt(value);
                 case "--shrink" -> shrink = Integer.parseInt(value);
                 case "--verbose" -> verbose = Boolean.parseBoolean(value);
+                case "--shrink-kernel" -> only = value;
                 default -> throw new IllegalArgumentException("unknown option " + list.get(k));
             }
         }
         PrintStream out = System.out;
         long started = System.nanoTime();
         FuzzCampaign campaign = new FuzzCampaign(seed, trials, out);
+        if (only != null) {
+            KernelResult result = campaign.runAlone(only);
+            out.println(only + ": " + result.status() + " " + result.failure());
+            if (result.status() == KernelResult.Status.FAILED) {
+                new KernelShrinker(campaign.runner(), campaign.inputSeed(), 3000).shrink(result, out);
+            }
+            return;
+        }
         if (verbose) {
             campaign.verbose();
         }

@@ -30,14 +30,14 @@ class KernelFuzzTest {
         assertEquals(
                 0,
                 statistics.notCompiled.size(),
-                "generator produced invalid Java: "
+                () -> "generator produced invalid Java: "
                         + statistics.notCompiled.getFirst().optimisation());
         assertEquals(
                 0,
                 statistics.failures.size(),
-                statistics.failures.stream()
+                () -> statistics.failures.stream()
                         .map(f -> f.kernel().name() + ": " + f.failure())
                         .collect(Collectors.joining("\n")));
-        assertTrue(statistics.vectorizedShare() >= 0.5, statistics.format());
+        assertTrue(statistics.vectorizedShare() >= 0.5, statistics::format);
     }
 }

@@ -48,4 +48,35 @@ public final class FuzzRegressionKernels {
             out[k] = best;
         }
     }
+
+    /**
+     * Fuzzer seed 20261122, kernels k88, k127, k161, k224, k289 (this is k127, shrunk by hand): javac compiles
+     * {@code c && false} (and {@code c || true}) to a branch whose two edges reach the same block; the SIMD body
+     * kept one mask per (from, to) edge, so the second edge's mask replaced the first and the lanes where
+     * {@code c} was false skipped the {@code else} store.
+     */
+    @Jit
+    public static void andFalseCondition(float[] a, float[] out) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] < 1.0f && Float.POSITIVE_INFINITY <= 0.0f) {
+                out[i] = 7.0f;
+            } else {
+                out[i] = a[i];
+            }
+        }
+    }
+
+    /** The same with {@code || true} and a store under the merged condition (seed 20261122, k289's map). */
+    @Jit
+    public static void orTrueCondition(double[] a, double[] out) {
+        for (int i = 0; i < a.length; i++) {
+            double x = a[i];
+            if (x > 2.0 || 0.5 >= -0.0) {
+                x = -x;
+            }
+            if (x < 0) {
+                out[i] = x;
+            }
+        }
+    }
 }
