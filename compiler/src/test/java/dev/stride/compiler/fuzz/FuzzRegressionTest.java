@@ -10,6 +10,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -20,6 +21,10 @@ import org.junit.jupiter.api.TestFactory;
  */
 class FuzzRegressionTest {
     private static final int TRIALS = 80;
+
+    /** Findings whose correct answer is to stay scalar, with the reason; every other finding must vectorise. */
+    private static final Map<String, String> STAYS_SCALAR =
+            Map.of("readAheadAfterStoreInPlace", "LOOP_CARRIED_ARRAY_DEPENDENCE");
 
     @TestFactory
     Stream<DynamicTest> everyFinding_isVectorisedAndMatchesPlainJava() {
@@ -40,7 +45,10 @@ class FuzzRegressionTest {
         String failure = new KernelTrials(kernel, FuzzRegressionKernels.class, compiled.rewrittenClass(), TRIALS)
                 .run(plain.getName().hashCode());
 
-        assertTrue(optimisation.endsWith("vectorized"), plain.getName() + ": " + optimisation);
+        String expected = STAYS_SCALAR.get(plain.getName());
+        assertTrue(
+                expected == null ? optimisation.endsWith("vectorized") : optimisation.equals(expected),
+                plain.getName() + ": " + optimisation);
         assertNull(failure, plain.getName());
     }
 

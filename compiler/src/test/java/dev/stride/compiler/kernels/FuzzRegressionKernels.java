@@ -79,4 +79,35 @@ public final class FuzzRegressionKernels {
             }
         }
     }
+
+    /**
+     * Fuzzer seed 1, kernel k3574, shrunk by hand: {@code a} is stored at {@code i - 2} and then read at
+     * {@code i - 1}, ahead of the store. The scalar loop reads the old value (written only one iteration later);
+     * a vector step that stores lanes {@code i - 2 .. i + 5} before loading {@code i - 1 .. i + 6} reads new
+     * ones. Correct answer: stay scalar (loop-carried dependence).
+     */
+    @Jit
+    public static void readAheadAfterStoreInPlace(int[] a, int[] out) {
+        for (int i = 2; i < a.length - 1; i++) {
+            int x = a[i - 2];
+            if (x < a[i]) {
+                x = a[i];
+            }
+            a[i - 2] = x;
+            out[i + 1] = a[i - 1];
+        }
+    }
+
+    /**
+     * Fuzzer seed 4, kernel k124 (and seed 20261122, k203 and k229), shrunk by hand: the same read-ahead after a
+     * store, through two parameters that are one array at run time. Correct answer: vectorise behind a run-time
+     * check that {@code out} is not {@code a}.
+     */
+    @Jit
+    public static void readAheadAfterStoreAliased(double[] a, double[] out, double[] out2) {
+        for (int i = 0; i < a.length - 2; i++) {
+            out[i] = a[i] > 0 ? -a[i] : 0.0;
+            out2[i] = a[i + 2];
+        }
+    }
 }
