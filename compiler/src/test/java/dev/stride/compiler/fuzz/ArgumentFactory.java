@@ -3,6 +3,8 @@ package dev.stride.compiler.fuzz;
 import dev.stride.compiler.fuzz.Kernel.Param;
 import dev.stride.compiler.testing.Inputs;
 import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Arguments for one call of a generated kernel, chosen where SIMD and scalar code could disagree: every length
@@ -52,10 +54,14 @@ final class ArgumentFactory {
             return null;
         }
         if (random < 11) {
+            List<Object> earlier = new ArrayList<>();
             for (int k = 0; k < position; k++) {
                 if (kernel.parameters().get(k).type() == parameter.type() && arguments[k] != null) {
-                    return arguments[k];
+                    earlier.add(arguments[k]);
                 }
+            }
+            if (!earlier.isEmpty()) {
+                return earlier.get(inputs.random().nextInt(earlier.size()));
             }
         }
         int jitter = random < 17 ? inputs.random().nextInt(5) - 2 : 0;
