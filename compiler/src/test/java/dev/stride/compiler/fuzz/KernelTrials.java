@@ -23,7 +23,6 @@ final class KernelTrials {
         return thread;
     });
     private static final long TIME_LIMIT_SECONDS = 60;
-    private static final String[] TRANSCENDENTAL = {"Math.exp", "Math.log", "Math.sin", "Math.cos", "Math.pow"};
 
     private final Kernel kernel;
     private final Class<?> plainClass;
@@ -66,7 +65,7 @@ final class KernelTrials {
         ArgumentFactory factory = new ArgumentFactory(seed ^ kernel.name().hashCode(), !kernel.fastmath());
         String source = KernelSource.render(kernel);
         boolean transcendental =
-                kernel.fastmath() && Arrays.stream(TRANSCENDENTAL).anyMatch(source::contains);
+                kernel.fastmath() && ExpressionGenerator.TRANSCENDENTAL.stream().anyMatch(source::contains);
         Random lengths = new Random(seed);
         for (int trial = 0; trial < trials; trial++) {
             int length = trial < 50 ? trial : 50 + lengths.nextInt(251);
