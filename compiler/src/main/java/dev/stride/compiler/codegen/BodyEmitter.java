@@ -169,6 +169,14 @@ final class BodyEmitter {
     }
 
     private void branch(int id, Stmt.Branch branch, Map<Variable, Integer> env, Integer blockPredicate) {
+        if (branch.whenTrue() == branch.whenFalse()) {
+            // javac compiles `c && false` and `c || true` to a branch whose two edges reach one block: every lane
+            // of this block goes on, and one edge mask per (from, to) pair must not keep only the false lanes
+            if (blockPredicate != null) {
+                edgeMask.put(edge(id, branch.whenTrue()), blockPredicate);
+            }
+            return;
+        }
         int condition = mask(branch.condition(), env);
         int whenTrue = condition;
         int whenFalse;

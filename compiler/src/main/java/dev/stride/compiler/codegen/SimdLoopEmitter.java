@@ -573,7 +573,7 @@ public final class SimdLoopEmitter {
     private List<Expr> vectorOperands(Stmt stmt) {
         return switch (stmt) {
             case Stmt.Store store ->
-                store == plan.counted().increment() || !store.value().kind().isFloating() && plan.isOuter()
+                store == plan.counted().increment() || store.value().kind() != plan.laneKind() && plan.isOuter()
                         ? List.of()
                         : List.of(store.value());
             case Stmt.ArrayStore store -> List.of(store.value());
