@@ -141,6 +141,9 @@ final class KernelRunner {
                     why = why != null ? why : r.reason().name();
                 case LoopVerdict.LeftToC2 c -> why = why != null ? why : "LEFT_TO_C2";
                 case LoopVerdict.PartOfOuter p -> {}
+                case LoopVerdict.Parallel p -> {
+                    return p.kind();
+                }
             }
         }
         return why == null ? "NOT_REPORTED" : why;
