@@ -91,7 +91,7 @@ class DifferentialCorpusTest {
         for (int trial = 0; trial < TRIALS; trial++) {
             int length = trial < 50 ? trial : inputs.random().nextInt(300);
             Object[] arguments = arguments(plain.getParameterTypes(), length, inputs);
-            Object[] copy = deepCopy(arguments);
+            Object[] copy = Inputs.deepCopy(arguments);
             Outcome expected = invoke(plain, arguments);
             Outcome actual = ParallelLoops.withThreads(threads, () -> invokeUnchecked(rewritten, copy));
             String where = plain.getName() + " threads " + threads + " trial " + trial + " length " + length;
@@ -183,32 +183,6 @@ class DifferentialCorpusTest {
             }
         }
         return -1;
-    }
-
-    private static Object[] deepCopy(Object[] arguments) {
-        Object[] copy = new Object[arguments.length];
-        for (int k = 0; k < arguments.length; k++) {
-            int alias = -1;
-            for (int j = 0; j < k; j++) {
-                if (arguments[j] != null && arguments[j] == arguments[k]) {
-                    alias = j;
-                }
-            }
-            copy[k] = alias >= 0 ? copy[alias] : copyValue(arguments[k]);
-        }
-        return copy;
-    }
-
-    private static Object copyValue(Object value) {
-        if (value == null || !value.getClass().isArray()) {
-            return value;
-        }
-        int length = Array.getLength(value);
-        Object copy = Array.newInstance(value.getClass().getComponentType(), length);
-        for (int k = 0; k < length; k++) {
-            Array.set(copy, k, copyValue(Array.get(value, k)));
-        }
-        return copy;
     }
 
     private static void assertSame(Object expected, Object actual, boolean fastmath, String where) {

@@ -114,4 +114,37 @@ public final class Inputs {
         }
         return rows;
     }
+
+    /**
+     * A deep copy of call arguments that keeps aliasing: two parameters holding the same array still do in the
+     * copy.
+     *
+     * @param arguments the arguments
+     * @return the copy
+     */
+    public static Object[] deepCopy(Object[] arguments) {
+        Object[] copy = new Object[arguments.length];
+        for (int k = 0; k < arguments.length; k++) {
+            int alias = -1;
+            for (int j = 0; j < k; j++) {
+                if (arguments[j] != null && arguments[j] == arguments[k]) {
+                    alias = j;
+                }
+            }
+            copy[k] = alias >= 0 ? copy[alias] : copyValue(arguments[k]);
+        }
+        return copy;
+    }
+
+    private static Object copyValue(Object value) {
+        if (value == null || !value.getClass().isArray()) {
+            return value;
+        }
+        int length = java.lang.reflect.Array.getLength(value);
+        Object copy = java.lang.reflect.Array.newInstance(value.getClass().getComponentType(), length);
+        for (int k = 0; k < length; k++) {
+            java.lang.reflect.Array.set(copy, k, copyValue(java.lang.reflect.Array.get(value, k)));
+        }
+        return copy;
+    }
 }
