@@ -10,7 +10,6 @@ import dev.stride.compiler.ir.Block;
 import dev.stride.compiler.ir.Condition;
 import dev.stride.compiler.ir.Expr;
 import dev.stride.compiler.ir.Function;
-import dev.stride.compiler.ir.Kind;
 import dev.stride.compiler.ir.Stmt;
 import dev.stride.compiler.ir.Variable;
 import java.util.ArrayList;
@@ -402,9 +401,5 @@ final class BodyEmitter {
         int local = code.newLocal(type);
         code.storeLocal(local);
         return local;
-    }
-
-    Kind laneKind() {
-        return plan.laneKind();
     }
 }

@@ -1,7 +1,5 @@
 package dev.stride.compiler.codegen;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -40,9 +38,7 @@ public final class ClassVerification {
             }
             return null;
         } catch (RuntimeException e) {
-            StringWriter text = new StringWriter();
-            e.printStackTrace(new PrintWriter(text));
-            return e + "";
+            return e.toString();
         }
     }
 

@@ -116,8 +116,4 @@ final class ScalarExprEmitter {
             case USHR -> GeneratorAdapter.USHR;
         };
     }
-
-    static Type typeOf(Kind kind) {
-        return kind.asmType();
-    }
 }

@@ -613,9 +613,4 @@ public final class SimdLoopEmitter {
             collectInvariants(child, broadcasts, code, scalar, ops);
         }
     }
-
-    /** @return the lane kind, for reports */
-    public Kind laneKind() {
-        return plan.laneKind();
-    }
 }

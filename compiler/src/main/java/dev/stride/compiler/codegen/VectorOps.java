@@ -50,14 +50,6 @@ final class VectorOps {
         code.visitMethodInsn(Opcodes.INVOKESTATIC, vector.getInternalName(), "fromArray", descriptor, false);
     }
 
-    /** Needs species pushed before the array: emits the whole load from the array and index locals. */
-    void load(int arrayLocal, int indexLocal) {
-        species();
-        code.loadLocal(arrayLocal);
-        code.loadLocal(indexLocal);
-        fromArray();
-    }
-
     /** Stack: vector, array, index [, mask] -> (nothing). */
     void intoArray(boolean masked) {
         String descriptor =

@@ -7,7 +7,6 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.JumpInsnNode;
-import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
@@ -77,16 +76,5 @@ final class BlockPartition {
         return (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN)
                 || opcode == Opcodes.ATHROW
                 || opcode == Opcodes.RET;
-    }
-
-    /**
-     * The index of the first instruction of the block holding a label.
-     *
-     * @param insns the instruction list
-     * @param label a label node
-     * @return its index
-     */
-    static int indexOf(InsnList insns, LabelNode label) {
-        return insns.indexOf(label);
     }
 }
