@@ -1,5 +1,6 @@
 package dev.stride.agent;
 
+import dev.stride.compiler.ClassLibrary;
 import dev.stride.compiler.ClassRewrite;
 import dev.stride.compiler.CompilerOptions;
 import dev.stride.compiler.StrideCompiler;
@@ -10,8 +11,8 @@ interface KernelCompiler {
     /** Whether the class file carries Stride annotations. */
     boolean hasStrideAnnotations(byte[] classFile);
 
-    /** Compiles one class. */
-    ClassRewrite compile(byte[] classFile);
+    /** Compiles one class; other classes it needs are read through its defining loader. */
+    ClassRewrite compile(byte[] classFile, ClassLoader loader);
 
     /** The real compiler with the given options. */
     static KernelCompiler stride(CompilerOptions options) {
@@ -23,8 +24,8 @@ interface KernelCompiler {
             }
 
             @Override
-            public ClassRewrite compile(byte[] classFile) {
-                return compiler.compile(classFile);
+            public ClassRewrite compile(byte[] classFile, ClassLoader loader) {
+                return compiler.compile(classFile, ClassLibrary.of(loader));
             }
         };
     }

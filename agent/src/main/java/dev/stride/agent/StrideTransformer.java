@@ -84,7 +84,7 @@ final class StrideTransformer implements ClassFileTransformer {
             return null;
         }
         long start = System.nanoTime();
-        ClassRewrite rewrite = compiler.compile(classFile);
+        ClassRewrite rewrite = compiler.compile(classFile, loader);
         long micros = (System.nanoTime() - start) / 1000;
         rewrite.diagnostics().forEach(this::logDiagnostic);
         writeReport(rewrite);

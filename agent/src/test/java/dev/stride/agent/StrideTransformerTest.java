@@ -146,7 +146,7 @@ class StrideTransformerTest {
         }
 
         @Override
-        public ClassRewrite compile(byte[] classFile) {
+        public ClassRewrite compile(byte[] classFile, ClassLoader loader) {
             compiled++;
             if (crash != null) {
                 throw crash;

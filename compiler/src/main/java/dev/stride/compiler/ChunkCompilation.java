@@ -22,11 +22,13 @@ import org.objectweb.asm.tree.MethodNode;
 final class ChunkCompilation {
     private final CompilerOptions options;
     private final ClassNode classNode;
+    private final ClassLibrary library;
     private final Map<MethodPipeline.ParallelLoop, ChunkOutliner.Chunk> chunks = new IdentityHashMap<>();
 
-    ChunkCompilation(CompilerOptions options, ClassNode classNode) {
+    ChunkCompilation(CompilerOptions options, ClassNode classNode, ClassLibrary library) {
         this.options = options;
         this.classNode = classNode;
+        this.library = library;
     }
 
     /**
@@ -51,6 +53,7 @@ final class ChunkCompilation {
                     classNode,
                     chunk.method(),
                     chunkAnnotation(annotation),
+                    library,
                     options.fastmathDefault(),
                     options.simdBits(),
                     options.compiledAt());

@@ -36,12 +36,14 @@ final class ClassCompilation {
     private final byte[] originalBytes;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final ChunkCompilation chunks;
+    private final ClassLibrary library;
 
-    ClassCompilation(CompilerOptions options, ClassNode classNode, byte[] originalBytes) {
+    ClassCompilation(CompilerOptions options, ClassNode classNode, byte[] originalBytes, ClassLibrary library) {
         this.options = options;
         this.classNode = classNode;
         this.originalBytes = originalBytes;
-        this.chunks = new ChunkCompilation(options, classNode);
+        this.library = library;
+        this.chunks = new ChunkCompilation(options, classNode, library);
     }
 
     ClassRewrite run() {
@@ -62,6 +64,7 @@ final class ClassCompilation {
                     classNode,
                     method,
                     annotation.get(),
+                    library,
                     options.fastmathDefault(),
                     options.simdBits(),
                     options.compiledAt());

@@ -46,8 +46,21 @@ public final class StrideCompiler {
      * @throws InvalidClassFileException when the bytes are not a readable class file
      */
     public ClassRewrite compile(byte[] classFile) {
+        return compile(classFile, ClassLibrary.none());
+    }
+
+    /**
+     * Compiles one class, reading the other classes it needs (functions it calls, kernels it specialises) from a
+     * library.
+     *
+     * @param classFile the bytes of the class file
+     * @param library where other classes are found
+     * @return the rewrite (possibly unchanged) and the report
+     * @throws InvalidClassFileException when the bytes are not a readable class file
+     */
+    public ClassRewrite compile(byte[] classFile, ClassLibrary library) {
         ClassNode classNode = ClassModelReader.read(classFile);
-        return new ClassCompilation(options, classNode, classFile).run();
+        return new ClassCompilation(options, classNode, classFile, library).run();
     }
 
     /** Parses class files with frames expanded, as every later stage expects. */

@@ -1,8 +1,11 @@
 package dev.stride.maven;
 
+import dev.stride.compiler.ClassLibrary;
 import dev.stride.compiler.CompilerOptions;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -60,6 +63,12 @@ public abstract class AbstractStrideMojo extends AbstractMojo {
     /** The class directory this goal reads. */
     abstract File classesDirectory();
 
+    /**
+     * The class path (directories and jars) in which the compiler finds other classes: the functions a kernel
+     * calls and the kernels a specialisation is made from. The class directory itself is searched first.
+     */
+    abstract List<String> libraryPath();
+
     /** The goal's name, for the log. */
     abstract String goal();
 
@@ -113,11 +122,24 @@ public abstract class AbstractStrideMojo extends AbstractMojo {
                 mode());
         ClassNameFilter filter = new ClassNameFilter(includes, excludes);
         try {
-            return new ClassDirectoryCompiler(settings, KernelCompiler.stride(options), filter, reports, getLog())
+            return new ClassDirectoryCompiler(
+                            settings, KernelCompiler.stride(options, library(classes)), filter, reports, getLog())
                     .run();
         } catch (IOException e) {
             throw new MojoExecutionException("Stride: cannot process " + classes + ": " + e, e);
         }
+    }
+
+    private ClassLibrary library(File classes) {
+        List<Path> roots = new ArrayList<>();
+        roots.add(classes.toPath());
+        for (String element : libraryPath() == null ? List.<String>of() : libraryPath()) {
+            Path path = Path.of(element);
+            if (!roots.contains(path)) {
+                roots.add(path);
+            }
+        }
+        return ClassLibrary.roots(roots);
     }
 
     int simdBits() throws MojoExecutionException {

@@ -1,5 +1,6 @@
 package dev.stride.maven;
 
+import dev.stride.compiler.ClassLibrary;
 import dev.stride.compiler.ClassRewrite;
 import dev.stride.compiler.CompilerOptions;
 import dev.stride.compiler.StrideCompiler;
@@ -16,8 +17,8 @@ interface KernelCompiler {
     /** Compiles one class; throws InvalidClassFileException for garbage. */
     ClassRewrite compile(byte[] classFile);
 
-    /** The real compiler with the given options. */
-    static KernelCompiler stride(CompilerOptions options) {
+    /** The real compiler with the given options, finding other classes in the library. */
+    static KernelCompiler stride(CompilerOptions options, ClassLibrary library) {
         StrideCompiler compiler = new StrideCompiler(options);
         return new KernelCompiler() {
             @Override
@@ -27,7 +28,7 @@ interface KernelCompiler {
 
             @Override
             public ClassRewrite compile(byte[] classFile) {
-                return compiler.compile(classFile);
+                return compiler.compile(classFile, library);
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.stride.compiler.cli;
 
+import dev.stride.compiler.ClassLibrary;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +39,23 @@ final class ClassInputs {
             }
         }
         return inputs;
+    }
+
+    /**
+     * Where the compiler finds other classes while inspecting: the directory and jar targets, then the class path.
+     */
+    static ClassLibrary library(List<String> targets, String classpath) {
+        List<Path> roots = new ArrayList<>();
+        for (String target : targets) {
+            Path path = Path.of(target);
+            if (Files.isDirectory(path) || (Files.isRegularFile(path) && target.endsWith(".jar"))) {
+                roots.add(path);
+            }
+        }
+        for (String entry : classpath.split(File.pathSeparator)) {
+            roots.add(Path.of(entry.isEmpty() ? "." : entry));
+        }
+        return ClassLibrary.roots(roots);
     }
 
     private static List<ClassInput> directory(Path root) throws IOException {

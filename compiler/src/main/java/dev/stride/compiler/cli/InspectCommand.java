@@ -1,5 +1,6 @@
 package dev.stride.compiler.cli;
 
+import dev.stride.compiler.ClassLibrary;
 import dev.stride.compiler.CompilerOptions;
 import dev.stride.compiler.InvalidClassFileException;
 import dev.stride.compiler.StrideCompiler;
@@ -72,11 +73,12 @@ public final class InspectCommand {
     private static List<ClassReport> reports(InspectArguments arguments) throws IOException {
         List<ClassReport> reports = new ArrayList<>();
         StrideCompiler compiler = new StrideCompiler(CompilerOptions.defaults().compiledAt("inspect"));
+        ClassLibrary library = ClassInputs.library(arguments.targets(), arguments.classpath());
         for (ClassInput input : ClassInputs.resolve(arguments.targets(), arguments.classpath())) {
             if (!StrideCompiler.hasStrideAnnotations(input.bytes()) && !arguments.includeAll()) {
                 continue;
             }
-            ClassReport report = compiler.compile(input.bytes()).report();
+            ClassReport report = compiler.compile(input.bytes(), library).report();
             if (arguments.method() == null) {
                 reports.add(report);
             } else if (hasMethod(report, arguments.method())) {

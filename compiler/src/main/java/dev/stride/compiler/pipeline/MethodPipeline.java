@@ -90,6 +90,7 @@ public final class MethodPipeline {
      * @param owner the class
      * @param method the method
      * @param annotation its Stride annotations
+     * @param library where functions of other classes that the method calls are found
      * @param fastmathDefault the build-wide fastmath default
      * @param simdBitsDefault the build-wide width (0 = annotation's choice)
      * @param compiledAt the report label
@@ -99,12 +100,13 @@ public final class MethodPipeline {
             org.objectweb.asm.tree.ClassNode owner,
             MethodNode method,
             KernelAnnotation annotation,
+            dev.stride.compiler.ClassLibrary library,
             boolean fastmathDefault,
             int simdBitsDefault,
             String compiledAt) {
         PassTimer timer = new PassTimer();
         Function function = timer.run("lift", () -> BytecodeLifter.lift(owner.name, method));
-        timer.run("inline", () -> new HelperInliningPass(owner).run(function));
+        timer.run("inline", () -> new HelperInliningPass(owner, library).run(function));
         ControlFlowGraph cfg = timer.run("cfg", () -> new ControlFlowGraph(function));
         LoopForest forest = timer.run("loops", () -> LoopForest.of(cfg));
         Liveness liveness = timer.run("liveness", () -> new Liveness(cfg));

@@ -1,5 +1,6 @@
 package dev.stride.compiler.transform;
 
+import dev.stride.compiler.ClassLibrary;
 import dev.stride.compiler.analysis.ExprSubstitution;
 import dev.stride.compiler.frontend.BytecodeLifter;
 import dev.stride.compiler.ir.Block;
@@ -34,15 +35,18 @@ public final class HelperInliningPass {
     public static final int MAX_DEPTH = 3;
 
     private final ClassNode owner;
+    private final ClassLibrary library;
     private final Map<String, Optional<Expr>> bodies = new HashMap<>();
 
     /**
      * A pass over the methods of one class.
      *
      * @param owner the class whose static helpers may be inlined
+     * @param library where the class files of other classes' functions are found
      */
-    public HelperInliningPass(ClassNode owner) {
+    public HelperInliningPass(ClassNode owner, ClassLibrary library) {
         this.owner = owner;
+        this.library = library;
     }
 
     /**

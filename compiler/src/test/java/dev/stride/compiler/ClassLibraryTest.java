@@ -1,0 +1,60 @@
+package dev.stride.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarOutputStream;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassLibraryTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void prefersTheStoredOriginalOverARewrittenClass() throws IOException {
+        Path classes = temp.resolve("classes");
+        write(classes.resolve("a/K.class"), new byte[] {1});
+        write(classes.resolve("META-INF/stride/original/a/K.class"), new byte[] {2});
+
+        assertArrayEquals(
+                new byte[] {2},
+                ClassLibrary.roots(List.of(classes)).classFile("a/K").orElseThrow());
+    }
+
+    @Test
+    void searchesRootsInOrderIncludingJars() throws IOException {
+        Path first = temp.resolve("first");
+        Files.createDirectories(first);
+        Path jar = temp.resolve("lib.jar");
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file)) {
+            out.putNextEntry(new ZipEntry("b/L.class"));
+            out.write(new byte[] {7, 8});
+            out.closeEntry();
+        }
+        ClassLibrary library = ClassLibrary.roots(List.of(first, jar, temp.resolve("missing")));
+
+        assertArrayEquals(new byte[] {7, 8}, library.classFile("b/L").orElseThrow());
+        assertTrue(library.classFile("b/Nope").isEmpty());
+        assertTrue(ClassLibrary.none().classFile("b/L").isEmpty());
+    }
+
+    @Test
+    void readsThroughAClassLoader() {
+        assertTrue(ClassLibrary.of(getClass().getClassLoader())
+                .classFile("dev/stride/compiler/ClassLibraryTest")
+                .isPresent());
+    }
+
+    private static void write(Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+    }
+}
