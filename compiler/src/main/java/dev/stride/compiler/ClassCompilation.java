@@ -5,6 +5,7 @@ import dev.stride.compiler.codegen.HolderClassEmitter;
 import dev.stride.compiler.codegen.ParallelLoopPatcher;
 import dev.stride.compiler.codegen.PreheaderPatcher;
 import dev.stride.compiler.codegen.SimdLoopEmitter;
+import dev.stride.compiler.frontend.BytecodeCheck;
 import dev.stride.compiler.frontend.KernelAnnotation;
 import dev.stride.compiler.pipeline.MethodPipeline;
 import dev.stride.compiler.report.ClassReport;
@@ -18,8 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -58,6 +62,11 @@ final class ClassCompilation {
         for (MethodNode method : List.copyOf(classNode.methods)) {
             Optional<KernelAnnotation> annotation = KernelAnnotation.of(method);
             if (annotation.isEmpty()) {
+                continue;
+            }
+            Optional<BytecodeCheck.Problem> problem = BytecodeCheck.check(classNode.name, method);
+            if (problem.isPresent()) {
+                reports.add(unanalysed(method, annotation.get(), problem.get()));
                 continue;
             }
             MethodPipeline.Result result = MethodPipeline.run(
@@ -111,7 +120,19 @@ final class ClassCompilation {
         }
         addMarker(rewritten);
         byte[] holderBytes = anySimd ? holder.finish() : null;
-        byte[] classBytes = write();
+        byte[] classBytes;
+        try {
+            classBytes = write();
+        } catch (MethodTooLargeException e) {
+            diagnostics.add(new Diagnostic(
+                    Diagnostic.Severity.WARNING,
+                    sourceFile(),
+                    0,
+                    e.getMethodName() + e.getDescriptor() + ": with the SIMD entry code the method would need "
+                            + e.getCodeSize() + " bytes, above the JVM's 64 KB limit per method; the class was"
+                            + " left unchanged (split the method to have its loops compiled)"));
+            return StrideCompiler.unchanged(classNode, report, diagnostics);
+        }
         String problem = firstProblem(classBytes, holderBytes);
         if (problem != null) {
             diagnostics.add(new Diagnostic(
@@ -119,7 +140,8 @@ final class ClassCompilation {
                     sourceFile(),
                     0,
                     "internal error: Stride generated an invalid class (" + problem
-                            + "); the class was left unchanged. Please report this with the class file."));
+                            + "); the class was left unchanged. Please report this with the class files "
+                            + InvalidClassDump.write(classNode.name, originalBytes, classBytes, holderBytes)));
             return StrideCompiler.unchanged(classNode, report, diagnostics);
         }
         Map<String, byte[]> resources = new LinkedHashMap<>();
@@ -156,6 +178,37 @@ final class ClassCompilation {
             classNode.visibleAnnotations = new ArrayList<>();
         }
         classNode.visibleAnnotations.add(marker);
+    }
+
+    /** The report of a method whose bytecode was not analysed, and the diagnostic saying why. */
+    private MethodReport unanalysed(MethodNode method, KernelAnnotation annotation, BytecodeCheck.Problem problem) {
+        int line = firstLine(method);
+        diagnostics.add(new Diagnostic(
+                problem.severity() == BytecodeCheck.Severity.INVALID
+                        ? Diagnostic.Severity.ERROR
+                        : Diagnostic.Severity.WARNING,
+                sourceFile(),
+                line,
+                problem.message()));
+        return new MethodReport(
+                method.name,
+                method.desc,
+                line,
+                annotation.source(),
+                List.of(),
+                List.of("line " + line + ": " + problem.message()),
+                List.of(),
+                List.of(),
+                options.compiledAt());
+    }
+
+    private static int firstLine(MethodNode method) {
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof LineNumberNode number) {
+                return number.line;
+            }
+        }
+        return 0;
     }
 
     private boolean isAlreadyCompiled() {

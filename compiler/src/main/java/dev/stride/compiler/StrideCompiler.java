@@ -5,7 +5,9 @@ import dev.stride.compiler.report.ClassReport;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.util.CheckClassAdapter;
 
 /**
  * The compiler's entry point: one class file in, its rewrite and report out. Front ends (the Maven plugin, the
@@ -59,13 +61,32 @@ public final class StrideCompiler {
      * @throws InvalidClassFileException when the bytes are not a readable class file
      */
     public ClassRewrite compile(byte[] classFile, ClassLibrary library) {
-        ClassNode classNode = ClassModelReader.read(classFile);
+        ClassNode classNode = ClassModelReader.readChecked(classFile);
         return new ClassCompilation(options, classNode, classFile, library).run();
     }
 
     /** Parses class files with frames expanded, as every later stage expects. */
     static final class ClassModelReader {
         private ClassModelReader() {}
+
+        /**
+         * Parses a class file for compilation, first checking its structure with ASM's {@link CheckClassAdapter}
+         * (descriptors, names, constant operands, local variable tables, label order) and by writing it back with
+         * ASM, so that a damaged file is refused here with the reason rather than failing in a later pass.
+         */
+        static ClassNode readChecked(byte[] classFile) {
+            try {
+                new ClassReader(classFile).accept(new CheckClassAdapter(new ClassNode(), false), 0);
+                // a class ASM cannot write back unchanged (e.g. an attribute whose name is not a string) cannot be
+                // rewritten either
+                ClassWriter roundTrip = new ClassWriter(0);
+                new ClassReader(classFile).accept(roundTrip, 0);
+                roundTrip.toByteArray();
+            } catch (RuntimeException | StackOverflowError e) {
+                throw new InvalidClassFileException("not a valid class file: " + e, e);
+            }
+            return read(classFile);
+        }
 
         static ClassNode read(byte[] classFile) {
             try {

@@ -75,10 +75,15 @@ public final class InspectCommand {
         StrideCompiler compiler = new StrideCompiler(CompilerOptions.defaults().compiledAt("inspect"));
         ClassLibrary library = ClassInputs.library(arguments.targets(), arguments.classpath());
         for (ClassInput input : ClassInputs.resolve(arguments.targets(), arguments.classpath())) {
-            if (!StrideCompiler.hasStrideAnnotations(input.bytes()) && !arguments.includeAll()) {
-                continue;
+            ClassReport report;
+            try {
+                if (!StrideCompiler.hasStrideAnnotations(input.bytes()) && !arguments.includeAll()) {
+                    continue;
+                }
+                report = compiler.compile(input.bytes(), library).report();
+            } catch (InvalidClassFileException e) {
+                throw new InvalidClassFileException(input.origin() + ": " + e.getMessage(), e);
             }
-            ClassReport report = compiler.compile(input.bytes(), library).report();
             if (arguments.method() == null) {
                 reports.add(report);
             } else if (hasMethod(report, arguments.method())) {

@@ -234,14 +234,18 @@ public final class PreheaderPatcher {
     /** Points every jump from outside the loop that targets the header at the new entry instead. */
     private static void redirectEntryJumps(MethodNode method, HeaderSite site, LabelNode entry) {
         LabelNode header = site.label();
+        // the membership test is the expensive part: ask it only of instructions that jump
         for (AbstractInsnNode insn : method.instructions) {
-            boolean outside = !site.loopInstructions().contains(insn);
-            if (insn instanceof JumpInsnNode jump && jump.label == header && outside) {
+            if (insn instanceof JumpInsnNode jump
+                    && jump.label == header
+                    && !site.loopInstructions().contains(insn)) {
                 jump.label = entry;
-            } else if (insn instanceof TableSwitchInsnNode table && outside) {
+            } else if (insn instanceof TableSwitchInsnNode table
+                    && !site.loopInstructions().contains(insn)) {
                 table.labels.replaceAll(label -> label == header ? entry : label);
                 table.dflt = table.dflt == header ? entry : table.dflt;
-            } else if (insn instanceof LookupSwitchInsnNode lookup && outside) {
+            } else if (insn instanceof LookupSwitchInsnNode lookup
+                    && !site.loopInstructions().contains(insn)) {
                 lookup.labels.replaceAll(label -> label == header ? entry : label);
                 lookup.dflt = lookup.dflt == header ? entry : lookup.dflt;
             }

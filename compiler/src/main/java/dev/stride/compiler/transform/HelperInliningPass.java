@@ -2,6 +2,7 @@ package dev.stride.compiler.transform;
 
 import dev.stride.compiler.ClassLibrary;
 import dev.stride.compiler.analysis.ExprSubstitution;
+import dev.stride.compiler.frontend.BytecodeCheck;
 import dev.stride.compiler.frontend.BytecodeLifter;
 import dev.stride.compiler.ir.Block;
 import dev.stride.compiler.ir.Expr;
@@ -98,7 +99,8 @@ public final class HelperInliningPass {
                         && method.desc.equals(descriptor)
                         && (method.access & Opcodes.ACC_STATIC) != 0
                         && method.instructions.size() > 0
-                        && method.tryCatchBlocks.isEmpty()) {
+                        && method.tryCatchBlocks.isEmpty()
+                        && BytecodeCheck.check(owner.name, method).isEmpty()) {
                     return expressionOf(BytecodeLifter.lift(owner.name, method));
                 }
             }

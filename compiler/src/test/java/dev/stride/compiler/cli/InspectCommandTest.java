@@ -119,7 +119,21 @@ class InspectCommandTest {
         Run run = run(garbage.toString());
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("stride --inspect: "), run.err());
+        assertTrue(run.err().startsWith("stride --inspect: " + garbage + ": "), run.err());
+    }
+
+    @Test
+    void run_truncatedKernelClassInADirectory_exits2NamingTheFile(@TempDir Path temp) throws IOException {
+        byte[] kernel =
+                dev.stride.compiler.testing.RewriteHarness.classBytes(dev.stride.compiler.kernels.MapKernels.class);
+        Path file = temp.resolve("MapKernels.class");
+        Files.write(file, java.util.Arrays.copyOf(kernel, kernel.length / 2));
+
+        Run run = run(temp.toString());
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("stride --inspect: " + file + ": not a"), run.err());
+        assertTrue(run.out().isEmpty(), run.out());
     }
 
     @Test
