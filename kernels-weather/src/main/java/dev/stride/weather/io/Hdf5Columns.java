@@ -56,15 +56,27 @@ public final class Hdf5Columns implements AutoCloseable {
         HdfFile file;
         try {
             file = new HdfFile(path);
-        } catch (HdfException e) {
-            throw new WeatherInputException(path + ": not a readable HDF5 file (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            throw unreadable(path, e);
         }
         try {
             return new Hdf5Columns(path, file, measurement);
-        } catch (RuntimeException e) {
+        } catch (WeatherInputException e) {
             file.close();
             throw e;
+        } catch (RuntimeException e) {
+            file.close();
+            throw unreadable(path, e);
         }
+    }
+
+    /**
+     * A damaged file makes jhdf fail in many ways (its own HdfException, but also buffer, argument and arithmetic
+     * exceptions from structures read with garbage sizes); all of them mean the same to the user.
+     */
+    private static WeatherInputException unreadable(Path path, RuntimeException e) {
+        String detail = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return new WeatherInputException(path + ": not a readable HDF5 file (" + detail + ")", e);
     }
 
     private Dataset dataset(String name) {
@@ -140,7 +152,11 @@ public final class Hdf5Columns implements AutoCloseable {
         }
         try {
             return dataset.getData(new long[] {from}, new int[] {count});
-        } catch (HdfException e) {
+        } catch (HdfException
+                | IllegalArgumentException
+                | IllegalStateException
+                | IndexOutOfBoundsException
+                | java.nio.BufferUnderflowException e) {
             throw new WeatherInputException(
                     path + ": cannot read '" + dataset.getName() + "' rows " + from + ".." + (from + count) + " ("
                             + e.getMessage() + ")",

@@ -44,12 +44,25 @@ public final class IsdLiteParser {
                         new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII), 1 << 16)) {
             String line;
             int lineNumber = 0;
+            double previous = Double.NEGATIVE_INFINITY;
+            int previousLine = 0;
+            String previousTime = "";
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
                 if (line.isBlank()) {
                     continue;
                 }
-                parseLine(line, field, stationId, out, file + ":" + lineNumber);
+                String place = file + ":" + lineNumber;
+                double time = parseLine(line, field, stationId, out, place);
+                if (time < previous) {
+                    // checked here, where the line is known, rather than later by row number in the whole input
+                    throw new WeatherInputException(place + ": malformed ISD-Lite line: its time "
+                            + line.substring(0, 13) + " is earlier than line " + previousLine + "'s ("
+                            + previousTime + "); files are in time order");
+                }
+                previous = time;
+                previousLine = lineNumber;
+                previousTime = line.substring(0, 13);
             }
         }
     }
@@ -62,9 +75,10 @@ public final class IsdLiteParser {
      * @param stationId the station id of the row
      * @param out the buffers
      * @param place {@code file:line}, for the error message
+     * @return the row's time in epoch seconds
      * @throws WeatherInputException when the line is malformed
      */
-    static void parseLine(String line, IsdLiteField field, long stationId, ColumnBuffers out, String place) {
+    static double parseLine(String line, IsdLiteField field, long stationId, ColumnBuffers out, String place) {
         if (line.length() < LINE_LENGTH) {
             throw new WeatherInputException(place + ": malformed ISD-Lite line: " + line.length()
                     + " characters, expected at least " + LINE_LENGTH);
@@ -85,7 +99,9 @@ public final class IsdLiteParser {
             throw new WeatherInputException(place + ": malformed ISD-Lite line: " + e.getMessage(), e);
         }
         double value = stored == IsdLiteField.MISSING ? Double.NaN : stored;
-        out.add(stationId, epochDay * 86_400.0 + hour * 3_600.0, value);
+        double time = epochDay * 86_400.0 + hour * 3_600.0;
+        out.add(stationId, time, value);
+        return time;
     }
 
     /** Parses the right-aligned integer in columns {@code [from, to)}: blanks, an optional sign, digits. */

@@ -67,6 +67,23 @@ class IsdLiteTest {
     }
 
     @Test
+    void parse_lineEarlierThanThePrevious_errorNamesBothLines() throws IOException {
+        Path file = Files.writeString(
+                folder.resolve("010010-99999-2020"),
+                LINES + "2020 01 01 01   -44   -83 10180   320    13     2 -9999 -9999\n");
+
+        WeatherInputException error = assertThrows(
+                WeatherInputException.class,
+                () -> IsdLiteParser.parse(file, IsdLiteField.WIND_SPEED_RATE, 1, new ColumnBuffers()));
+
+        assertTrue(
+                error.getMessage()
+                        .startsWith(file + ":4: malformed ISD-Lite line: its time 2020 01 01 01 is earlier"
+                                + " than line 3's"),
+                error.getMessage());
+    }
+
+    @Test
     void parse_shortLineAndBadDate_errors() {
         ColumnBuffers buffers = new ColumnBuffers();
 
