@@ -35,11 +35,38 @@ public class HandWrittenBaselines {
     public int size;
 
     private double[] a;
+    private double[] withNaN;
+    private double[] out;
 
-    /** Fills the input. */
+    /** Fills the inputs: {@code withNaN} as in {@link KernelBenchmarks}, one value in eight NaN. */
     @Setup
     public void setUp() {
         a = new Random(42).doubles(size, -2, 2).toArray();
+        withNaN = new Random(42)
+                .doubles(size, -2, 2)
+                .map(x -> x > 1.5 ? Double.NaN : x)
+                .toArray();
+        out = new double[size];
+    }
+
+    /**
+     * NaN to zero with a mask and a blend per 256-bit vector, an unmasked store and a scalar tail: the reference
+     * for what Stride's if-converted {@code nanToZero} should reach.
+     *
+     * @return the output array
+     */
+    @Benchmark
+    public double[] handwritten_nanToZero() {
+        DoubleVector zero = DoubleVector.zero(SPECIES);
+        int i = 0;
+        for (int bound = SPECIES.loopBound(withNaN.length); i < bound; i += SPECIES.length()) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, withNaN, i);
+            x.blend(zero, x.test(VectorOperators.IS_NAN)).intoArray(out, i);
+        }
+        for (; i < withNaN.length; i++) {
+            out[i] = Double.isNaN(withNaN[i]) ? 0.0 : withNaN[i];
+        }
+        return out;
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.commons.GeneratorAdapter;
 
@@ -43,6 +44,7 @@ final class BodyEmitter {
     private final Map<Integer, Map<Variable, Integer>> exitEnv = new HashMap<>();
     private final Map<Integer, Integer> predicate = new HashMap<>();
     private final Map<Long, Integer> edgeMask = new HashMap<>();
+    private final ControlEquivalence equivalence;
 
     BodyEmitter(
             GeneratorAdapter code,
@@ -58,6 +60,7 @@ final class BodyEmitter {
         this.code = code;
         this.plan = plan;
         this.function = function;
+        this.equivalence = new ControlEquivalence(function, plan.bodyOrder());
         this.invariance = invariance;
         this.ops = ops;
         this.inductionLocal = inductionLocal;
@@ -109,20 +112,12 @@ final class BodyEmitter {
                 predecessors.add(candidate);
             }
         }
-        Integer blockPredicate = null;
-        boolean allLanes = false;
-        for (int p : predecessors) {
-            Integer mask = edgeMask.get(edge(p, id));
-            if (mask == null) {
-                allLanes = true;
-            } else if (blockPredicate == null) {
-                blockPredicate = mask;
-            } else {
-                ops.maskLogic(blockPredicate, "or", mask);
-                blockPredicate = store(VectorTypes.MASK);
-            }
+        OptionalInt equivalent = equivalence.equivalentDominator(id);
+        if (equivalent.isPresent()) {
+            predicate.put(id, predicate.get(equivalent.getAsInt()));
+        } else {
+            predicate.put(id, unionOfEdgeMasks(predecessors, id));
         }
-        predicate.put(id, allLanes ? null : blockPredicate);
         Map<Variable, Integer> merged = new LinkedHashMap<>(exitEnv.get(predecessors.getFirst()));
         for (int p : predecessors.subList(1, predecessors.size())) {
             Integer mask = edgeMask.get(edge(p, id));
@@ -137,6 +132,24 @@ final class BodyEmitter {
             }
         }
         return merged;
+    }
+
+    /** The lanes reaching a join: the OR of its incoming edge masks, or null when some edge carries all lanes. */
+    private Integer unionOfEdgeMasks(List<Integer> predecessors, int id) {
+        Integer union = null;
+        for (int p : predecessors) {
+            Integer mask = edgeMask.get(edge(p, id));
+            if (mask == null) {
+                return null;
+            }
+            if (union == null) {
+                union = mask;
+            } else {
+                ops.maskLogic(union, "or", mask);
+                union = store(VectorTypes.MASK);
+            }
+        }
+        return union;
     }
 
     private Block function(int id) {
