@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.objectweb.asm.ClassReader;
 
 /**
  * Turns the targets of {@code --inspect} into class files. For a class that Stride rewrote, the original stored
@@ -31,7 +32,7 @@ final class ClassInputs {
             } else if (Files.isRegularFile(path) && target.endsWith(".jar")) {
                 inputs.addAll(jar(path));
             } else if (Files.isRegularFile(path)) {
-                inputs.add(new ClassInput(target, Files.readAllBytes(path)));
+                inputs.add(classFile(path));
             } else if (!target.contains(File.separator) && !target.endsWith(".class")) {
                 inputs.add(byName(target, classpath));
             } else {
@@ -70,7 +71,8 @@ final class ClassInputs {
         for (Path file : files) {
             Path original =
                     root.resolve(ORIGINALS).resolve(root.relativize(file).toString());
-            inputs.add(new ClassInput(file.toString(), Files.readAllBytes(Files.exists(original) ? original : file)));
+            boolean rewritten = Files.exists(original);
+            inputs.add(new ClassInput(file.toString(), Files.readAllBytes(rewritten ? original : file), rewritten));
         }
         return inputs;
     }
@@ -85,11 +87,35 @@ final class ClassInputs {
                 }
                 ZipEntry original = zip.getEntry(ORIGINALS + name);
                 try (InputStream in = zip.getInputStream(original != null ? original : entry)) {
-                    inputs.add(new ClassInput(path + "!" + name, in.readAllBytes()));
+                    inputs.add(new ClassInput(path + "!" + name, in.readAllBytes(), original != null));
                 }
             }
         }
         return inputs;
+    }
+
+    /**
+     * A single class file: when it lies in a class directory whose {@code META-INF/stride/original} holds its
+     * original (the build rewrote it), the original is inspected.
+     */
+    private static ClassInput classFile(Path path) throws IOException {
+        byte[] bytes = Files.readAllBytes(path);
+        String internalName;
+        try {
+            internalName = new ClassReader(bytes).getClassName();
+        } catch (RuntimeException e) {
+            return new ClassInput(path.toString(), bytes);
+        }
+        Path absolute = path.toAbsolutePath().normalize();
+        int depth = internalName.split("/").length;
+        if (absolute.getNameCount() <= depth) {
+            return new ClassInput(path.toString(), bytes);
+        }
+        Path root = absolute.getRoot().resolve(absolute.subpath(0, absolute.getNameCount() - depth));
+        Path original = root.resolve(ORIGINALS + internalName + ".class");
+        return Files.isRegularFile(original)
+                ? new ClassInput(path.toString(), Files.readAllBytes(original), true)
+                : new ClassInput(path.toString(), bytes);
     }
 
     private static ClassInput byName(String className, String classpath) throws IOException {
@@ -100,7 +126,7 @@ final class ClassInputs {
                 Path original = root.resolve(ORIGINALS + resource);
                 Path file = root.resolve(resource);
                 if (Files.exists(original)) {
-                    return new ClassInput(original.toString(), Files.readAllBytes(original));
+                    return new ClassInput(original.toString(), Files.readAllBytes(original), true);
                 }
                 if (Files.exists(file)) {
                     return new ClassInput(file.toString(), Files.readAllBytes(file));
@@ -112,7 +138,7 @@ final class ClassInputs {
                     ZipEntry chosen = original != null ? original : plain;
                     if (chosen != null) {
                         try (InputStream in = zip.getInputStream(chosen)) {
-                            return new ClassInput(root + "!" + resource, in.readAllBytes());
+                            return new ClassInput(root + "!" + resource, in.readAllBytes(), original != null);
                         }
                     }
                 }

@@ -5,6 +5,7 @@ import dev.stride.compiler.CompilerOptions;
 import dev.stride.compiler.InvalidClassFileException;
 import dev.stride.compiler.StrideCompiler;
 import dev.stride.compiler.report.ClassReport;
+import dev.stride.compiler.report.MethodReport;
 import dev.stride.compiler.report.ReportFormat;
 import dev.stride.compiler.report.SourceLines;
 import java.io.IOException;
@@ -81,6 +82,9 @@ public final class InspectCommand {
                     continue;
                 }
                 report = compiler.compile(input.bytes(), library).report();
+                if (input.rewrittenAtBuild()) {
+                    report = compiledAtBuild(report);
+                }
             } catch (InvalidClassFileException e) {
                 throw new InvalidClassFileException(input.origin() + ": " + e.getMessage(), e);
             }
@@ -99,6 +103,26 @@ public final class InspectCommand {
             throw new IllegalArgumentException("no class with @Jit, @Vectorize or @Parallel methods in " + targets);
         }
         return reports;
+    }
+
+    /**
+     * A class the build rewrote is re-analysed from its stored original by the same compiler, so the verdicts are
+     * the build's: the report says so instead of "compiled at inspect".
+     */
+    private static ClassReport compiledAtBuild(ClassReport report) {
+        List<MethodReport> methods = report.methods().stream()
+                .map(m -> new MethodReport(
+                        m.name(),
+                        m.descriptor(),
+                        m.line(),
+                        m.annotation(),
+                        m.variables(),
+                        m.warnings(),
+                        m.loops(),
+                        m.timings(),
+                        "build"))
+                .toList();
+        return new ClassReport(report.className(), report.sourceFile(), methods);
     }
 
     private static SourceLines sources(InspectArguments arguments) {

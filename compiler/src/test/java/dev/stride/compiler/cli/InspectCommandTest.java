@@ -123,6 +123,32 @@ class InspectCommandTest {
     }
 
     @Test
+    void run_classRewrittenAtBuild_reportsItAsCompiledAtBuild(@TempDir Path temp) throws IOException {
+        dev.stride.compiler.ClassRewrite rewrite = new dev.stride.compiler.StrideCompiler(
+                        dev.stride.compiler.CompilerOptions.defaults())
+                .compile(RewriteHarness.classBytes(MapKernels.class));
+        assertTrue(rewrite.changed());
+        Path classFile = temp.resolve(rewrite.internalName() + ".class");
+        Files.createDirectories(classFile.getParent());
+        Files.write(classFile, rewrite.rewrittenClass());
+        for (var resource : rewrite.resources().entrySet()) {
+            Path file = temp.resolve(resource.getKey());
+            Files.createDirectories(file.getParent());
+            Files.write(file, resource.getValue());
+        }
+
+        Run directory = run(temp.toString());
+        Run single = run(classFile.toString());
+
+        for (Run run : List.of(directory, single)) {
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.out().contains("compiled at build"), run.out());
+            assertFalse(run.out().contains("compiled at inspect"), run.out());
+            assertTrue(run.out().contains("VECTORISED"), run.out());
+        }
+    }
+
+    @Test
     void run_truncatedKernelClassInADirectory_exits2NamingTheFile(@TempDir Path temp) throws IOException {
         byte[] kernel =
                 dev.stride.compiler.testing.RewriteHarness.classBytes(dev.stride.compiler.kernels.MapKernels.class);
