@@ -3,16 +3,16 @@ package dev.stride.compiler.codegen;
 import dev.stride.compiler.analysis.AffineIndex;
 import dev.stride.compiler.analysis.ArrayAccess;
 import dev.stride.compiler.analysis.ExprSubstitution;
+import dev.stride.compiler.analysis.HoistedInvariants;
 import dev.stride.compiler.analysis.Invariance;
 import dev.stride.compiler.analysis.Reduction;
 import dev.stride.compiler.analysis.VectorLoopPlan;
 import dev.stride.compiler.frontend.ExprWalk;
-import dev.stride.compiler.ir.Block;
 import dev.stride.compiler.ir.Expr;
 import dev.stride.compiler.ir.Function;
 import dev.stride.compiler.ir.Kind;
-import dev.stride.compiler.ir.Stmt;
 import dev.stride.compiler.ir.Variable;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -556,61 +556,29 @@ public final class SimdLoopEmitter {
         return offsets;
     }
 
-    /** Computes every loop-invariant value used per lane once, before the loop, as a broadcast vector. */
+    /**
+     * Computes every loop-invariant value used per lane once, before the loop, as a broadcast vector: the list
+     * {@link HoistedInvariants} decided (and the report shows).
+     */
     private Map<Expr, Integer> hoistBroadcasts(GeneratorAdapter code, ScalarExprEmitter scalar, VectorOps ops) {
         Map<Expr, Integer> broadcasts = new LinkedHashMap<>();
-        for (int id : plan.bodyOrder()) {
-            Block block = function.blocks().get(id);
-            for (Stmt stmt : block.statements()) {
-                for (Expr operand : vectorOperands(stmt)) {
-                    collectInvariants(operand, broadcasts, code, scalar, ops);
-                }
+        Map<String, Integer> byKey = new HashMap<>();
+        for (Expr e : HoistedInvariants.of(function, plan, invariance)) {
+            Integer same = byKey.get(HoistedInvariants.key(e));
+            if (same != null) {
+                broadcasts.put(e, same); // the same value read on another line: one broadcast
+                continue;
             }
+            int value = code.newLocal(plan.laneKind().asmType());
+            scalar.emit(e);
+            code.cast(e.kind().asmType(), plan.laneKind().asmType());
+            code.storeLocal(value);
+            ops.broadcastFromScalarOnStack(value);
+            int vector = code.newLocal(ops.vectorType());
+            code.storeLocal(vector);
+            broadcasts.put(e, vector);
+            byKey.put(HoistedInvariants.key(e), vector);
         }
         return broadcasts;
-    }
-
-    private List<Expr> vectorOperands(Stmt stmt) {
-        return switch (stmt) {
-            case Stmt.Store store ->
-                store == plan.counted().increment() || store.value().kind() != plan.laneKind() && plan.isOuter()
-                        ? List.of()
-                        : List.of(store.value());
-            case Stmt.ArrayStore store -> List.of(store.value());
-            case Stmt.Branch branch -> {
-                Expr left = branch.condition().left();
-                if (invariance.isInvariant(left)
-                        && invariance.isInvariant(branch.condition().right())) {
-                    yield List.of();
-                }
-                yield left instanceof Expr.Compare compare
-                        ? List.of(compare.left(), compare.right())
-                        : List.of(left, branch.condition().right());
-            }
-            default -> List.of();
-        };
-    }
-
-    private void collectInvariants(
-            Expr e, Map<Expr, Integer> broadcasts, GeneratorAdapter code, ScalarExprEmitter scalar, VectorOps ops) {
-        if (invariance.isInvariant(e)) {
-            if (!broadcasts.containsKey(e)) {
-                int value = code.newLocal(plan.laneKind().asmType());
-                scalar.emit(e);
-                code.cast(e.kind().asmType(), plan.laneKind().asmType());
-                code.storeLocal(value);
-                ops.broadcastFromScalarOnStack(value);
-                int vector = code.newLocal(ops.vectorType());
-                code.storeLocal(vector);
-                broadcasts.put(e, vector);
-            }
-            return;
-        }
-        if (e instanceof Expr.ArrayLoad) {
-            return;
-        }
-        for (Expr child : ExprWalk.children(e)) {
-            collectInvariants(child, broadcasts, code, scalar, ops);
-        }
     }
 }

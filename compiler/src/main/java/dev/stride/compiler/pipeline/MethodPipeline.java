@@ -1,6 +1,7 @@
 package dev.stride.compiler.pipeline;
 
 import dev.stride.compiler.analysis.ControlFlowGraph;
+import dev.stride.compiler.analysis.HoistedInvariants;
 import dev.stride.compiler.analysis.Invariance;
 import dev.stride.compiler.analysis.Liveness;
 import dev.stride.compiler.analysis.Loop;
@@ -191,7 +192,8 @@ public final class MethodPipeline {
             if (c2 != null) {
                 return new LoopVerdict.LeftToC2(c2);
             }
-            vectorized.add(new VectorizedLoop(function, loop, plan, new Invariance(cfg, loop), site));
+            Invariance invariance = new Invariance(cfg, loop);
+            vectorized.add(new VectorizedLoop(function, loop, plan, invariance, site));
             String shape = plan.isOuter()
                     ? "main loop of 4 x " + plan.lanes() + " consecutive outer iterations, then " + plan.lanes()
                             + " at a time, each lane running the inner loops in the original order (bit-exact),"
@@ -207,6 +209,7 @@ public final class MethodPipeline {
                     shape,
                     reductions(function, plan),
                     checks(function, plan),
+                    hoisted(function, plan, invariance),
                     plan.isOuter());
         } catch (Rejection rejection) {
             return new LoopVerdict.Rejected(rejection.reason(), rejection.line(), rejection.detail(), false);
@@ -228,6 +231,28 @@ public final class MethodPipeline {
                 reduction.kind().javaName(),
                 String.valueOf(reduction.op().identity(reduction.kind())),
                 reduction.reassociates());
+    }
+
+    /**
+     * What the vectorised loop computes once before its main loop: the invariant values it broadcasts (constants
+     * left out: they cost nothing) and the rows of arrays of arrays it loads once.
+     */
+    private static List<String> hoisted(Function function, VectorLoopPlan plan, Invariance invariance) {
+        List<String> hoisted = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (dev.stride.compiler.ir.Expr e : HoistedInvariants.of(function, plan, invariance)) {
+            if (!(e instanceof dev.stride.compiler.ir.Expr.Const) && seen.add(HoistedInvariants.key(e))) {
+                hoisted.add(ExprText.of(function, e) + " (broadcast)");
+            }
+        }
+        java.util.Set<dev.stride.compiler.analysis.ArrayAccess.ArrayBase> rows = new java.util.LinkedHashSet<>();
+        for (dev.stride.compiler.analysis.ArrayAccess access : plan.accesses()) {
+            if (access.base().isRow() && rows.add(access.base())) {
+                hoisted.add(function.nameOf(access.base().variable()) + "["
+                        + ExprText.of(function, access.base().row()) + "] (row loaded once)");
+            }
+        }
+        return hoisted;
     }
 
     private static List<String> checks(Function function, VectorLoopPlan plan) {

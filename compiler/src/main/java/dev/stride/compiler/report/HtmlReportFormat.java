@@ -192,6 +192,9 @@ public final class HtmlReportFormat implements ReportFormat {
             case LoopVerdict.Vectorized v -> {
                 out.append(escape(v.shape()));
                 v.reductions().forEach(r -> reduction(out, r));
+                if (!v.hoisted().isEmpty()) {
+                    out.append("<br>hoisted: ").append(escape(String.join(", ", v.hoisted())));
+                }
                 v.checks().forEach(c -> out.append("<br>check: ").append(escape(c)));
             }
             case LoopVerdict.Parallel p -> {

@@ -122,6 +122,8 @@ public final class JsonReportFormat implements ReportFormat {
                         .append(quote(v.shape()))
                         .append(", \"reductions\": ");
                 reductions(out, v.reductions());
+                out.append(", \"hoisted\": ");
+                strings(out, v.hoisted());
                 out.append(", \"checks\": ");
                 strings(out, v.checks());
             }

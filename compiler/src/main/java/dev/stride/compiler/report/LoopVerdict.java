@@ -20,6 +20,7 @@ public sealed interface LoopVerdict {
      * @param shape how the iteration space is covered, e.g. "unmasked main loop + scalar tail"
      * @param reductions the reductions carried in vector accumulators
      * @param checks run-time checks inserted before the SIMD loop (bounds, nulls, aliasing)
+     * @param hoisted loop-invariant values computed once before the SIMD loop (broadcasts, rows of arrays of arrays)
      * @param outerLoop whether this is an outer loop whose lanes each run the inner loops in the original order
      */
     record Vectorized(
@@ -29,6 +30,7 @@ public sealed interface LoopVerdict {
             String shape,
             List<ReductionReport> reductions,
             List<String> checks,
+            List<String> hoisted,
             boolean outerLoop)
             implements LoopVerdict {
         @Override

@@ -104,6 +104,11 @@ public final class TextReportFormat implements ReportFormat {
                         .append(v.shape())
                         .append('\n');
                 v.reductions().forEach(r -> reduction(out, r));
+                if (!v.hoisted().isEmpty()) {
+                    out.append("             hoisted: ")
+                            .append(String.join(", ", v.hoisted()))
+                            .append('\n');
+                }
                 for (String check : v.checks()) {
                     out.append("             check: ").append(check).append('\n');
                 }
