@@ -60,7 +60,7 @@ final class ChunkCompilation {
             results.put(chunk.method(), body);
             String outcome = outcome(body.report());
             loops.replaceAll(l -> l.id().equals(id) && l.verdict() instanceof LoopVerdict.Parallel p
-                    ? new LoopReport(l.id(), l.line(), l.endLine(), p.withBody(outcome))
+                    ? l.withVerdict(p.withBody(outcome))
                     : l);
         }
         return new MethodReport(

@@ -151,7 +151,11 @@ public final class MethodPipeline {
             String outer = coveredBy.get(loop);
             if (outer != null) {
                 reports.add(new LoopReport(
-                        loop.id(), headerLine(cfg, loop), lastLine(cfg, loop), new LoopVerdict.PartOfOuter(outer)));
+                        loop.id(),
+                        headerLine(cfg, loop),
+                        lastLine(cfg, loop),
+                        new LoopVerdict.PartOfOuter(outer),
+                        InductionText.of(cfg, loop)));
                 continue;
             }
             LoopVerdict verdict = parallel.applies(cfg, loop)
@@ -161,7 +165,8 @@ public final class MethodPipeline {
                     || verdict instanceof LoopVerdict.Parallel) {
                 markCovered(loop, loop.id(), coveredBy);
             }
-            reports.add(new LoopReport(loop.id(), headerLine(cfg, loop), lastLine(cfg, loop), verdict));
+            reports.add(new LoopReport(
+                    loop.id(), headerLine(cfg, loop), lastLine(cfg, loop), verdict, InductionText.of(cfg, loop)));
         }
         return reports;
     }

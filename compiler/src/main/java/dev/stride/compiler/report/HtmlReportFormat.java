@@ -168,6 +168,9 @@ public final class HtmlReportFormat implements ReportFormat {
                     .append(escape(title(loop.verdict())))
                     .append("</td><td>");
             explanation(out, loop.verdict());
+            if (!loop.induction().isEmpty()) {
+                out.append("<br>induction ").append(escape(loop.induction()));
+            }
             out.append("</td></tr>\n");
         }
         out.append("</table>\n");

@@ -89,6 +89,8 @@ public final class JsonReportFormat implements ReportFormat {
                     .append(loop.line())
                     .append(", \"endLine\": ")
                     .append(loop.endLine())
+                    .append(", \"induction\": ")
+                    .append(quote(loop.induction()))
                     .append(", \"verdict\": ");
             verdict(out, loop.verdict());
             out.append('}');

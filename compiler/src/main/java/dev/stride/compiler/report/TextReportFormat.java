@@ -130,6 +130,9 @@ public final class TextReportFormat implements ReportFormat {
             case LoopVerdict.PartOfOuter p ->
                 out.append(head).append("part of ").append(p.enclosingLoopId()).append('\n');
         }
+        if (!loop.induction().isEmpty()) {
+            out.append("             induction ").append(loop.induction()).append('\n');
+        }
     }
 
     private static void parallel(StringBuilder out, String head, LoopVerdict.Parallel p) {
