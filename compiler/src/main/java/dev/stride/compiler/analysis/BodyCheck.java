@@ -109,11 +109,7 @@ final class BodyCheck {
     private void read(Expr.Read read) {
         Variable variable = read.variable();
         if (variable.equals(inductionVariable)) {
-            throw new Rejection(
-                    RejectionReason.UNSUPPORTED_INSTRUCTION,
-                    read.line(),
-                    "the induction variable '" + function.nameOf(variable)
-                            + "' is used as a value, not only as an index");
+            return; // lanes i, i+1, ...: an int vector made from the step's first index (see BodyEmitter)
         }
         if (accumulators.contains(variable)) {
             throw new Rejection(
@@ -142,6 +138,10 @@ final class BodyCheck {
     }
 
     private void convert(Expr.Convert convert) {
+        if (convert.operand() instanceof Expr.Read read && read.variable().equals(inductionVariable)) {
+            inductionConversion(convert);
+            return;
+        }
         value(convert.operand());
         if (convert.operand().kind().bits() != convert.kind().bits()) {
             throw new Rejection(
@@ -151,6 +151,22 @@ final class BodyCheck {
                             + convert.kind().javaName() + " per element");
         }
         value(convert.operand());
+    }
+
+    /**
+     * {@code (long) i} and {@code (double) i} are made per step as {@code broadcast((double) i) + lane}, which is
+     * exact: every int is a double and adding a small lane number to it is exact below 2^53. {@code (float) i} is
+     * not: float rounds ints above 2^24, and rounding {@code i} and then adding the lane differs from rounding
+     * {@code i + lane}.
+     */
+    private void inductionConversion(Expr.Convert convert) {
+        if (convert.kind() != Kind.LONG && convert.kind() != Kind.DOUBLE) {
+            throw new Rejection(
+                    RejectionReason.MIXED_ELEMENT_SIZES,
+                    convert.line(),
+                    "converts the induction variable '" + function.nameOf(inductionVariable) + "' to "
+                            + convert.kind().javaName() + " per element (only (long) and (double) are exact per lane)");
+        }
     }
 
     private void load(Expr.ArrayLoad load) {

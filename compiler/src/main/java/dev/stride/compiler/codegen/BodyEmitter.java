@@ -315,6 +315,10 @@ final class BodyEmitter {
         if (invariance.isInvariant(e)) {
             return broadcasts.get(e);
         }
+        if (isInductionLanes(e)) {
+            ops.inductionLanes(inductionLocal);
+            return store(ops.vectorType());
+        }
         return switch (e) {
             case Expr.Read read -> env.get(read.variable());
             case Expr.Binary binary -> {
@@ -339,6 +343,13 @@ final class BodyEmitter {
             case Expr.Call call -> mathCall(call, env);
             default -> throw new IllegalStateException("no vector form for " + e);
         };
+    }
+
+    /** {@code i}, {@code (long) i} or {@code (double) i} for the loop's induction variable {@code i}. */
+    private boolean isInductionLanes(Expr e) {
+        Expr operand = e instanceof Expr.Convert convert ? convert.operand() : e;
+        return operand instanceof Expr.Read read
+                && read.variable().equals(plan.counted().inductionVariable());
     }
 
     private int mathCall(Expr.Call call, Map<Variable, Integer> env) {

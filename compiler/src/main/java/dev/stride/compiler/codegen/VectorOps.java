@@ -66,6 +66,22 @@ final class VectorOps {
         code.visitMethodInsn(Opcodes.INVOKESTATIC, vector.getInternalName(), "broadcast", descriptor, false);
     }
 
+    /**
+     * Pushes the induction variable's value in every lane, {@code i, i+1, ...}: {@code broadcast(i).addIndex(1)},
+     * with {@code i} first converted to the lane kind ({@code long}, {@code double}) where needed.
+     */
+    void inductionLanes(int inductionLocal) {
+        species();
+        code.loadLocal(inductionLocal);
+        code.cast(Type.INT_TYPE, kind.asmType());
+        String descriptor = "(" + VectorTypes.SPECIES.getDescriptor()
+                + kind.asmType().getDescriptor() + ")" + vector.getDescriptor();
+        code.visitMethodInsn(Opcodes.INVOKESTATIC, vector.getInternalName(), "broadcast", descriptor, false);
+        code.push(1);
+        code.visitMethodInsn(
+                Opcodes.INVOKEVIRTUAL, vector.getInternalName(), "addIndex", "(I)" + vector.getDescriptor(), false);
+    }
+
     void operator(String name) {
         String family = VectorTypes.familyOf(name);
         code.visitFieldInsn(Opcodes.GETSTATIC, VectorTypes.OPERATORS, name, VectorTypes.operatorDescriptor(family));

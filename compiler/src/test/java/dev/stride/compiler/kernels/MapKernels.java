@@ -121,4 +121,38 @@ public final class MapKernels {
         }
         return out.length == 0 ? 1.0 : 2.0;
     }
+
+    /** The induction variable as a double value: lanes {@code (double) i + lane}, exact. */
+    @Jit
+    public static void ramp(double[] a, double h, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a[i] > 0 ? i * h : a[i];
+        }
+    }
+
+    /** The induction variable as an int value, beside an offset access. */
+    @Jit
+    public static void addIndex(int[] a, int[] out) {
+        for (int i = 0; i < a.length - 1; i++) {
+            out[i] = a[i + 1] > 0 ? a[i + 1] + i * 3 - (i >> 2) : i;
+        }
+    }
+
+    /** The induction variable widened to long. */
+    @Jit
+    public static void scaleByIndex(long[] a, long[] out) {
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] > 0 ? a[i] * i : a[i] - i;
+        }
+    }
+
+    /** The induction variable in a reduction (interleaved steps). */
+    @Jit(fastmath = true)
+    public static double weightedSum(double[] a) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] > 0 ? a[i] * i : a[i];
+        }
+        return sum;
+    }
 }

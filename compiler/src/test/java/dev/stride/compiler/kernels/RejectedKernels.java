@@ -89,7 +89,7 @@ public final class RejectedKernels {
     }
 
     @Jit
-    public static void indexAsValue(double[] a) {
+    public static void indexAsValue(float[] a) {
         for (int i = 0; i < a.length; i++) {
             a[i] = i;
         }
