@@ -227,7 +227,8 @@ public final class HelperInliningPass {
                     String problem = CalleeBody.problem(lift(callee));
                     if (problem == null) {
                         found[0] = call;
-                    } else {
+                    } else if (!call.owner().equals(owner.name)) {
+                        // same-class helpers keep the UNSUPPORTED_CALL reason, which says what a helper may do
                         notInlined.put(
                                 key(call),
                                 call.owner().replace('/', '.') + "." + call.name() + " cannot be inlined: " + problem);
