@@ -92,4 +92,9 @@ public final class UfuncKernels {
     static long largest(long a, long b) {
         return a > b ? a : b;
     }
+
+    @Vectorize(target = Vectorize.ExecutionTarget.PARALLEL)
+    static double parallelClamp(double x, double lo) {
+        return x < lo ? lo : x;
+    }
 }

@@ -88,6 +88,25 @@ class UfuncDifferentialTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void parallelTarget_largeArraysMatchThePlainLoop() throws Exception {
+        Method form = REWRITTEN.getMethod("parallelClamp", double[].class, double[].class, double[].class);
+        Method function = Class.forName("ufunc.UfuncKernels", true, REWRITTEN.getClassLoader())
+                .getDeclaredMethod("parallelClamp", double.class, double.class);
+        function.setAccessible(true);
+        EdgeValues values = new EdgeValues(7, true);
+        double[] x = (double[]) values.array(double[].class, 300_001);
+        double[] lo = (double[]) values.array(double[].class, 300_001);
+        double[] out = new double[x.length];
+
+        form.invoke(null, x, lo, out);
+
+        for (int i = 0; i < x.length; i++) {
+            double expected = (double) function.invoke(null, x[i], lo[i]);
+            assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(out[i]), "element " + i);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("forms")
     void reduceForms_matchPlainFold(UfuncForms.Form form) throws Exception {

@@ -59,6 +59,16 @@ class UfuncVerdictTest {
     }
 
     @Test
+    void parallelTarget_runsTheLoopsOnThePool() {
+        List<MethodReport> loops = loopsOf("parallelClamp");
+
+        assertEquals(3, loops.size());
+        for (MethodReport loop : loops) {
+            assertInstanceOf(LoopVerdict.Parallel.class, verdict(loop), loop.name());
+        }
+    }
+
+    @Test
     void associativeDoubleSum_isReassociatedWithoutFastmath() {
         MethodReport reduce = loopsOf("add").stream()
                 .filter(m -> m.name().endsWith("$reduce"))
