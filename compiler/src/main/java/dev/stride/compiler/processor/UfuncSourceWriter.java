@@ -230,16 +230,16 @@ final class UfuncSourceWriter {
             return; // the allocation reads its length: a null array throws there, before any write
         }
         List<String> differ = new ArrayList<>();
-        List<String> message = new ArrayList<>();
+        StringBuilder message = new StringBuilder("\"" + function + ": arrays differ in length: ");
         for (String array : arrays) {
             if (!array.equals(arrays.getFirst())) {
                 differ.add(array + ".length != " + arrays.getFirst() + ".length");
+                message.append(" + \", ");
             }
-            message.add("\"" + array + ".length = \" + " + array + ".length");
+            message.append(array).append(".length = \" + ").append(array).append(".length");
         }
         line("        if (" + String.join(" || ", differ) + ") {");
-        line("            throw new IllegalArgumentException(\"" + function + ": arrays differ in length: \" + "
-                + String.join(" + \", \" + ", message) + ");");
+        line("            throw new IllegalArgumentException(" + message + ");");
         line("        }");
     }
 

@@ -2,6 +2,7 @@ package dev.stride.compiler.transform;
 
 import dev.stride.compiler.ClassLibrary;
 import dev.stride.compiler.analysis.ExprSubstitution;
+import dev.stride.compiler.analysis.StmtOperands;
 import dev.stride.compiler.frontend.BytecodeLifter;
 import dev.stride.compiler.frontend.ExprWalk;
 import dev.stride.compiler.ir.Block;
@@ -195,7 +196,7 @@ public final class HelperInliningPass {
             Block block, int level, CallSplicer splicer, Map<Integer, Integer> depth, ArrayDeque<Integer> work) {
         List<Stmt> statements = block.statements();
         for (int k = 0; k < statements.size(); k++) {
-            for (Expr operand : dev.stride.compiler.analysis.StmtOperands.of(statements.get(k))) {
+            for (Expr operand : StmtOperands.of(statements.get(k))) {
                 Expr.Call call = spliceable(operand);
                 if (call == null) {
                     continue;
@@ -246,7 +247,7 @@ public final class HelperInliningPass {
                 if (stmt instanceof Stmt.Store store) {
                     max[0] = Math.max(max[0], store.variable().id() - Variable.TEMP_BASE);
                 }
-                for (Expr operand : dev.stride.compiler.analysis.StmtOperands.of(stmt)) {
+                for (Expr operand : StmtOperands.of(stmt)) {
                     ExprWalk.forEach(operand, e -> {
                         if (e instanceof Expr.Read read) {
                             max[0] = Math.max(max[0], read.variable().id() - Variable.TEMP_BASE);
