@@ -113,6 +113,25 @@ class VectorizeRulesTest {
     }
 
     @Test
+    void synchronizedLambdasAndMethodReferences_areRejected() {
+        List<String> errors = errors("""
+                @Vectorize static double f(double x) {
+                    synchronized (K.class) { x = x + 1; }
+                    java.util.function.DoubleUnaryOperator twice = v -> v * 2;
+                    java.util.function.DoubleUnaryOperator abs = Math::abs;
+                    return x;
+                }""");
+
+        String allocating = "a ufunc maps primitives to a primitive without allocating";
+        assertEquals(
+                List.of(
+                        rule(7, "'synchronized' is", "a ufunc has no side effects to guard"),
+                        rule(8, "lambdas are", allocating),
+                        rule(9, "method references are", allocating)),
+                errors);
+    }
+
+    @Test
     void privateFunction_isRejected() {
         List<String> errors = errors("@Vectorize private static double f(double x) { return x; }");
 
