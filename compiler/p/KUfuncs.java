@@ -18,7 +18,7 @@ public final class KUfuncs {
      */
     public static void f(double[] x, double[] out) {
         if (out.length != x.length) {
-            throw new IllegalArgumentException("f: arrays differ in length: " + "x.length = " + x.length + ", " + "out.length = " + out.length);
+            throw new IllegalArgumentException("f: arrays differ in length: x.length = " + x.length + ", out.length = " + out.length);
         }
         f$0$0(x, out, 0, out.length);
     }

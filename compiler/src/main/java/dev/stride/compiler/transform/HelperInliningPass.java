@@ -196,6 +196,9 @@ public final class HelperInliningPass {
             Block block, int level, CallSplicer splicer, Map<Integer, Integer> depth, ArrayDeque<Integer> work) {
         List<Stmt> statements = block.statements();
         for (int k = 0; k < statements.size(); k++) {
+            if (!isRewritable(statements.get(k))) {
+                continue;
+            }
             for (Expr operand : StmtOperands.of(statements.get(k))) {
                 Expr.Call call = spliceable(operand);
                 if (call == null) {
@@ -217,6 +220,18 @@ public final class HelperInliningPass {
             }
         }
         return false;
+    }
+
+    /** Statements whose operands {@link StmtRewriter#map} rebuilds, so a spliced call can be replaced in them. */
+    private static boolean isRewritable(Stmt stmt) {
+        return switch (stmt) {
+            case Stmt.Store s -> true;
+            case Stmt.ArrayStore s -> true;
+            case Stmt.Eval s -> true;
+            case Stmt.Branch s -> true;
+            case Stmt.Return s -> true;
+            default -> false;
+        };
     }
 
     /** The first call of a tree (outermost first) that can be spliced; records why others cannot. */
