@@ -97,4 +97,9 @@ public final class UfuncKernels {
     static double parallelClamp(double x, double lo) {
         return x < lo ? lo : x;
     }
+
+    @Vectorize
+    static int quotient(int a, int b) {
+        return a / b + 1;
+    }
 }

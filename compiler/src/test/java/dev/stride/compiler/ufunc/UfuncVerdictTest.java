@@ -82,6 +82,15 @@ class UfuncVerdictTest {
     }
 
     @Test
+    void integerDivision_staysScalarSoItThrowsAtTheSameElement() {
+        for (MethodReport loop : loopsOf("quotient")) {
+            LoopVerdict.Rejected rejected = assertInstanceOf(LoopVerdict.Rejected.class, verdict(loop), loop.name());
+
+            assertEquals(RejectionReason.INTEGER_DIVISION, rejected.reason());
+        }
+    }
+
+    @Test
     void associativeTernaryMaximum_staysScalarWithItsReason() {
         MethodReport reduce = loopsOf("largest").stream()
                 .filter(m -> m.name().endsWith("$reduce"))
