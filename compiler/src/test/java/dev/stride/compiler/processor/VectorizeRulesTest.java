@@ -187,6 +187,10 @@ class VectorizeRulesTest {
                     static int total(int[] x) {
                         return KUfuncs.addReduce(x) + KUfuncs.addReduce(x, 0, x.length);
                     }
+
+                    static float[] nested(float[] x) {
+                        return KInnerUfuncs.half(x);
+                    }
                 }
                 """;
         String source = """
@@ -214,6 +218,13 @@ class VectorizeRulesTest {
                     @Vectorize(associative = true, identity = "0")
                     static int add(int a, int b) {
                         return a + b;
+                    }
+
+                    static final class Inner {
+                        @Vectorize
+                        static float half(float x) {
+                            return x * 0.5f;
+                        }
                     }
                 }
                 """;
