@@ -67,6 +67,8 @@ public @interface Vectorize {
     /**
      * The identity of an {@link #associative()} function, written as a value of its type: {@code "0"},
      * {@code "1.0"}, {@code "-Infinity"}, {@code "NaN"}, {@code "MIN_VALUE"}, {@code "MAX_VALUE"}, {@code "true"}.
+     * {@code MIN_VALUE} and {@code MAX_VALUE} are the wrapper class's constants ({@code Double.MIN_VALUE} is the
+     * smallest positive double; the identity of a double maximum is {@code "-Infinity"}).
      * The reduce forms start from it, so reducing an empty array returns it; without an identity they start from
      * the first element and reducing an empty array throws {@link IllegalArgumentException}.
      *

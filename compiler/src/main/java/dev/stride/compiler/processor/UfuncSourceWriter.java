@@ -139,7 +139,7 @@ final class UfuncSourceWriter {
     }
 
     private void outForm(Form form) {
-        javadoc(form, "Writes {@code out[i] = " + form.elementCall() + "} for every element.", true);
+        javadoc(form, "Writes {@code out[i] = " + form.elementCall() + "} for every element.");
         line("     * @param out receives the results; the same length as the arrays");
         throwsLengths();
         line("     */");
@@ -153,7 +153,7 @@ final class UfuncSourceWriter {
     }
 
     private void allocatingForm(Form form) {
-        javadoc(form, "Returns a new array of {@code " + form.elementCall() + "} for every element.", true);
+        javadoc(form, "Returns a new array of {@code " + form.elementCall() + "} for every element.");
         line("     * @return the results, one per element");
         throwsLengths();
         line("     */");
@@ -170,8 +170,7 @@ final class UfuncSourceWriter {
         javadoc(
                 form,
                 "Writes {@code out[i] = " + form.elementCall() + "} for {@code i} in {@code offset .. offset + length"
-                        + " - 1}; other elements are not touched.",
-                true);
+                        + " - 1}; other elements are not touched.");
         line("     * @param out receives the results");
         line("     * @param offset the first element");
         line("     * @param length the number of elements");
@@ -206,16 +205,14 @@ final class UfuncSourceWriter {
         line("    }");
     }
 
-    private void javadoc(Form form, String summary, boolean withParameters) {
+    private void javadoc(Form form, String summary) {
         line("");
         line("    /**");
         line("     * " + summary + " The element function is {@link " + owner + "#" + form.signature() + "}.");
         line("     *");
-        if (withParameters) {
-            for (int k = 0; k < form.names().size(); k++) {
-                String name = form.names().get(k);
-                line("     * @param " + name + " " + (form.isScalar(k) ? "the same for every element" : "an array"));
-            }
+        for (int k = 0; k < form.names().size(); k++) {
+            String name = form.names().get(k);
+            line("     * @param " + name + " " + (form.isScalar(k) ? "the same for every element" : "an array"));
         }
     }
 
