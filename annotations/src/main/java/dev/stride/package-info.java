@@ -2,7 +2,8 @@
  * The Stride annotation contract: the language users program against.
  *
  * <p>Annotate a {@code static} method with {@link dev.stride.Jit} (compile its loops), a static scalar function
- * with {@link dev.stride.Vectorize} (make it an element-wise array kernel), and mark parallel loops with
+ * with {@link dev.stride.Vectorize} (the annotation processor generates its element-wise array forms in the
+ * companion class {@code <Owner>Ufuncs}), and mark parallel loops with
  * {@link dev.stride.Parallel} and {@link dev.stride.Prange#prange(int)}. The annotations have class retention:
  * the Stride rewriter (Maven plugin {@code stride:compile} or the {@code -javaagent}) reads them from the class
  * file; without the rewriter the methods run as the plain Java they are.

@@ -7,8 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Where the compiler finds the class files of other classes while it compiles one: the functions a kernel calls
@@ -17,7 +22,10 @@ import java.util.zip.ZipFile;
  *
  * <p>Each lookup prefers the stored original of a class Stride already rewrote ({@code
  * META-INF/stride/original/<name>.class}), so the compiler always reads code as the user wrote it, never an
- * earlier rewrite of it. Front ends supply the library that matches where they run: the Maven plugin its class
+ * earlier rewrite of it. The original is used only when the class file found is such a rewrite (it carries the
+ * {@code StrideCompiled} marker): after javac compiled the class again, the stored original is stale until Stride
+ * processes that class, and the fresh class file is what the user wrote (an incremental build that compiles a
+ * ufunc's companion before its owner must inline the owner's new code). Front ends supply the library that matches where they run: the Maven plugin its class
  * directory and class path, the agent the defining class loader, {@code --inspect} its inputs.
  */
 @FunctionalInterface
@@ -51,10 +59,8 @@ public interface ClassLibrary {
      */
     static ClassLibrary of(ClassLoader loader) {
         ClassLoader effective = loader != null ? loader : ClassLoader.getSystemClassLoader();
-        return name -> {
-            Optional<byte[]> original = resource(effective, ORIGINALS + name + ".class");
-            return original.isPresent() ? original : resource(effective, name + ".class");
-        };
+        return name ->
+                current(resource(effective, name + ".class"), () -> resource(effective, ORIGINALS + name + ".class"));
     }
 
     /**
@@ -67,17 +73,44 @@ public interface ClassLibrary {
         List<Path> copy = List.copyOf(roots);
         return name -> {
             for (Path root : copy) {
-                Optional<byte[]> original = read(root, ORIGINALS + name + ".class");
-                if (original.isPresent()) {
-                    return original;
-                }
-                Optional<byte[]> plain = read(root, name + ".class");
-                if (plain.isPresent()) {
-                    return plain;
+                Optional<byte[]> found =
+                        current(read(root, name + ".class"), () -> read(root, ORIGINALS + name + ".class"));
+                if (found.isPresent()) {
+                    return found;
                 }
             }
             return Optional.empty();
         };
+    }
+
+    /** The class file as the user wrote it: the stored original when the class file is a Stride rewrite. */
+    private static Optional<byte[]> current(Optional<byte[]> classFile, Supplier<Optional<byte[]>> original) {
+        if (classFile.isPresent() && !isRewrite(classFile.get())) {
+            return classFile;
+        }
+        Optional<byte[]> stored = original.get();
+        return stored.isPresent() ? stored : classFile;
+    }
+
+    /** Whether a class file carries the marker; unreadable bytes count as a rewrite (the original is preferred). */
+    private static boolean isRewrite(byte[] classFile) {
+        boolean[] marked = {false};
+        ClassReader reader;
+        try {
+            reader = new ClassReader(classFile);
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            return true;
+        }
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9) {
+                    @Override
+                    public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+                        marked[0] |= descriptor.equals(StrideCompiler.COMPILED_MARKER);
+                        return null;
+                    }
+                },
+                ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return marked[0];
     }
 
     private static Optional<byte[]> resource(ClassLoader loader, String path) {

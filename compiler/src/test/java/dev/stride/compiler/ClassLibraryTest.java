@@ -29,6 +29,45 @@ class ClassLibraryTest {
     }
 
     @Test
+    void rewrittenClass_readsTheStoredOriginal() throws IOException {
+        Path classes = temp.resolve("classes");
+        write(classes.resolve("a/K.class"), classFile(true));
+        write(classes.resolve("META-INF/stride/original/a/K.class"), new byte[] {2});
+
+        byte[] found = ClassLibrary.roots(List.of(classes)).classFile("a/K").orElseThrow();
+
+        assertArrayEquals(new byte[] {2}, found);
+    }
+
+    @Test
+    void classJavacWroteAgain_winsOverTheStaleOriginal() throws IOException {
+        Path classes = temp.resolve("classes");
+        write(classes.resolve("a/K.class"), classFile(false));
+        write(classes.resolve("META-INF/stride/original/a/K.class"), new byte[] {2});
+
+        byte[] found = ClassLibrary.roots(List.of(classes)).classFile("a/K").orElseThrow();
+
+        assertArrayEquals(classFile(false), found);
+    }
+
+    /** A class {@code a/K}, with or without the marker rewritten classes carry. */
+    private static byte[] classFile(boolean marked) {
+        org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(0);
+        writer.visit(
+                org.objectweb.asm.Opcodes.V21,
+                org.objectweb.asm.Opcodes.ACC_PUBLIC,
+                "a/K",
+                null,
+                "java/lang/Object",
+                null);
+        if (marked) {
+            writer.visitAnnotation(StrideCompiler.COMPILED_MARKER, true).visitEnd();
+        }
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
+    @Test
     void searchesRootsInOrderIncludingJars() throws IOException {
         Path first = temp.resolve("first");
         Files.createDirectories(first);

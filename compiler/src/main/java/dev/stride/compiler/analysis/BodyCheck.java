@@ -25,6 +25,8 @@ final class BodyCheck {
     final List<ArrayAccess> accesses = new ArrayList<>();
     final List<Kind> vectorKinds = new ArrayList<>();
     boolean approximateMath;
+    /** Why the inliner left calls in place, by callee; quoted when such a call blocks the loop. */
+    java.util.Map<String, String> notInlined = java.util.Map.of();
 
     BodyCheck(Function function, Invariance invariance, Variable iv, Set<Variable> accumulators, boolean fastmath) {
         this.function = function;
@@ -216,9 +218,16 @@ final class BodyCheck {
     private void call(Expr.Call call) {
         String operator = MathCalls.isMath(call) ? MathCalls.operator(call) : null;
         if (operator == null || !MathCalls.appliesTo(call)) {
+            String reason = notInlined.get(dev.stride.compiler.transform.HelperInliningPass.key(call));
+            if (reason != null) {
+                throw new Rejection(
+                        RejectionReason.CALL_NOT_INLINED,
+                        call.line(),
+                        "calls " + call.owner().replace('/', '.') + "." + call.name() + ": " + reason);
+            }
             String helper = call.owner().equals(function.owner()) && call.isStatic()
-                    ? " (a helper is inlined only when its body is straight-line code over its parameters: no loops,"
-                            + " branches, array or field access, or other calls)"
+                    ? " (a helper is inlined only when its body is straight-line code or conditionals over its"
+                            + " parameters: no loops, array or field access, or other calls)"
                     : "";
             throw new Rejection(
                     RejectionReason.UNSUPPORTED_CALL,

@@ -26,8 +26,28 @@ import java.util.TreeMap;
  */
 public final class VectorizationAnalysis {
 
-    /** Options of the method being compiled that change decisions. */
-    public record Options(boolean fastmath, int simdBits) {}
+    /**
+     * Options of the method being compiled that change decisions.
+     *
+     * @param fastmath reassociation and 1-ulp {@code Math} permitted
+     * @param simdBits the requested vector width (0 = the compiler's choice)
+     * @param reassociate reductions may be reassociated (a generated reduce loop of an associative function),
+     *     without permitting anything else fastmath does
+     * @param notInlined for calls the inliner could not inline, why (keyed by {@link
+     *     dev.stride.compiler.transform.HelperInliningPass#key})
+     */
+    public record Options(boolean fastmath, int simdBits, boolean reassociate, Map<String, String> notInlined) {
+
+        /**
+         * Options without reassociation beyond fastmath and with every call inlined or not a candidate.
+         *
+         * @param fastmath reassociation and 1-ulp {@code Math} permitted
+         * @param simdBits the requested vector width (0 = the compiler's choice)
+         */
+        public Options(boolean fastmath, int simdBits) {
+            this(fastmath, simdBits, false, Map.of());
+        }
+    }
 
     private VectorizationAnalysis() {}
 
@@ -61,8 +81,9 @@ public final class VectorizationAnalysis {
         Map<Variable, List<Stmt.Store>> updates = carriedUpdates(cfg, liveness, counted, bodyOrder);
         BodyCheck check =
                 new BodyCheck(function, invariance, counted.inductionVariable(), updates.keySet(), options.fastmath());
+        check.notInlined = options.notInlined();
         boolean conditional = checkStatements(cfg, counted, bodyOrder, updates.keySet(), check);
-        List<Reduction> reductions = reductions(function, updates, check, options.fastmath());
+        List<Reduction> reductions = reductions(function, updates, check, options.fastmath() || options.reassociate());
         Kind laneKind = laneKind(check.vectorKinds, loop.line(), reductions);
         List<List<ArrayAccess.ArrayBase>> aliasChecks = DependenceAnalysis.analyze(function, check.accesses);
         if (check.accesses.isEmpty()) {

@@ -33,6 +33,7 @@ public record KernelAnnotation(
     static final String JIT = "Ldev/stride/Jit;";
     static final String VECTORIZE = "Ldev/stride/Vectorize;";
     static final String PARALLEL = "Ldev/stride/Parallel;";
+    static final String REASSOCIATE = "Ldev/stride/Vectorize$Reassociate;";
 
     /**
      * Whether the method carries any Stride annotation.
@@ -42,6 +43,18 @@ public record KernelAnnotation(
      */
     public static boolean isKernel(MethodNode method) {
         return of(method).isPresent();
+    }
+
+    /**
+     * Whether the method is the loop behind the reduce forms of an associative {@code @Vectorize} function
+     * ({@code @Vectorize.Reassociate}, generated code): its reductions may be reassociated without fastmath.
+     *
+     * @param method a method of a class file
+     * @return true when the user's declaration of associativity covers the method's reductions
+     */
+    public static boolean reassociates(MethodNode method) {
+        return method.invisibleAnnotations != null
+                && method.invisibleAnnotations.stream().anyMatch(a -> a.desc.equals(REASSOCIATE));
     }
 
     /**

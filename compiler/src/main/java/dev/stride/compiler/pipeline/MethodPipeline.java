@@ -35,7 +35,8 @@ import org.objectweb.asm.tree.MethodNode;
  *
  * <ol>
  *   <li>lift bytecode into blocks of expression trees ({@link BytecodeLifter});
- *   <li>inline small static helpers of the same class ({@link HelperInliningPass});
+ *   <li>inline small static helpers of the same class and {@code @Vectorize}/{@code @Jit} functions of other
+ *       classes, straight-line ones as expressions, ones with branches as blocks ({@link HelperInliningPass});
  *   <li>control flow graph, dominators and natural loops ({@link ControlFlowGraph}, {@link LoopForest});
  *   <li>liveness of variables ({@link Liveness});
  *   <li>types of parameters and locals, widening warnings ({@link TypeReportAnalysis});
@@ -106,8 +107,10 @@ public final class MethodPipeline {
             int simdBitsDefault,
             String compiledAt) {
         PassTimer timer = new PassTimer();
-        Function function = timer.run("lift", () -> BytecodeLifter.lift(owner.name, method));
-        timer.run("inline", () -> new HelperInliningPass(owner, library).run(function));
+        Function lifted = timer.run("lift", () -> BytecodeLifter.lift(owner.name, method));
+        HelperInliningPass.Outcome inlining =
+                timer.run("inline", () -> new HelperInliningPass(owner, library).run(lifted));
+        Function function = inlining.function();
         ControlFlowGraph cfg = timer.run("cfg", () -> new ControlFlowGraph(function));
         LoopForest forest = timer.run("loops", () -> LoopForest.of(cfg));
         Liveness liveness = timer.run("liveness", () -> new Liveness(cfg));
@@ -115,7 +118,9 @@ public final class MethodPipeline {
         TypeReportAnalysis types = timer.run("types", () -> TypeReportAnalysis.of(function, line));
         VectorizationAnalysis.Options options = new VectorizationAnalysis.Options(
                 annotation.fastmath() || fastmathDefault,
-                annotation.simdBits() != 0 ? annotation.simdBits() : simdBitsDefault);
+                annotation.simdBits() != 0 ? annotation.simdBits() : simdBitsDefault,
+                KernelAnnotation.reassociates(method),
+                inlining.notInlined());
         List<VectorizedLoop> vectorized = new ArrayList<>();
         List<ParallelLoop> parallel = new ArrayList<>();
         ParallelDecision parallelDecision = new ParallelDecision(annotation, options.fastmath(), parallel);

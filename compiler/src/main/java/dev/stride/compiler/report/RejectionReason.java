@@ -15,6 +15,9 @@ public enum RejectionReason {
     TRY_CATCH("the loop is inside or contains a try/catch region"),
     UNSUPPORTED_INSTRUCTION("the loop contains an instruction Stride does not vectorise"),
     UNSUPPORTED_CALL("the loop calls a method that is neither Math.sqrt/abs/min/max nor an inlinable helper"),
+    CALL_NOT_INLINED(
+            "the loop calls a Stride function the compiler could not inline (class not found, or a body with loops,"
+                    + " memory access or calls of its own)"),
     NEEDS_FASTMATH_MATH("Math.exp/log/pow/sin/cos differ from the Vector API by up to 1 ulp; needs fastmath"),
     NEEDS_FASTMATH_REDUCTION("reduction needs fastmath (floating-point + and * are not associative)"),
     INTEGER_DIVISION("integer division or remainder is not vectorised (it throws on zero per element)"),

@@ -56,4 +56,34 @@ public final class HelperKernels {
             out[i] = a[i] > 0 ? notSimple(a, i) : 0;
         }
     }
+
+    @Jit
+    public static void softSignBoth(double[] a, double[] out) {
+        for (int i = 0; i < a.length; i++) {
+            out[i] = softSign(a[i]) - softSign(-a[i]) * 0.5;
+        }
+    }
+
+    @Jit
+    public static long clampedSum(long[] a, long limit) {
+        long total = 0;
+        for (int i = 0; i < a.length; i++) {
+            total += clampOrTriple(a[i], limit);
+        }
+        return total;
+    }
+
+    private static double softSign(double x) {
+        if (x != x) {
+            return 0.0;
+        }
+        if (x > 1) {
+            return 1 + (x - 1) * 0.25;
+        }
+        return x < -1 ? -1 : x;
+    }
+
+    private static long clampOrTriple(long x, long limit) {
+        return x > limit ? limit : x * 3;
+    }
 }

@@ -182,6 +182,22 @@ public final class ReasonExamples {
         }
     }
 
+    // CALL_NOT_INLINED
+
+    @Jit
+    public static void callNotInlinedBefore(double[] a, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a[i] > 0 ? Series.cubic(a[i]) : 0.0;
+        }
+    }
+
+    @Jit
+    public static void callNotInlinedAfter(double[] a, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a[i] > 0 ? Series.cubicUnrolled(a[i]) : 0.0;
+        }
+    }
+
     // NEEDS_FASTMATH_MATH
 
     @Jit

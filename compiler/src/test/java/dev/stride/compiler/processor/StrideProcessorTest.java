@@ -58,6 +58,16 @@ class StrideProcessorTest {
                         + " return x; } }"));
     }
 
+    /** A fresh directory for the companion sources the processor writes (never the working directory). */
+    private static String generatedSources() {
+        try {
+            return java.nio.file.Files.createTempDirectory("stride-processor-test")
+                    .toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Compiles one source file with the processor; returns "line: message" for each error. */
     private static List<String> compile(String body) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -69,7 +79,8 @@ class StrideProcessorTest {
                 return source;
             }
         };
-        List<String> options = List.of("-proc:only", "-classpath", System.getProperty("java.class.path"));
+        List<String> options =
+                List.of("-proc:only", "-s", generatedSources(), "-classpath", System.getProperty("java.class.path"));
         JavaCompiler.CompilationTask task = javac.getTask(null, null, diagnostics, options, null, List.of(file));
         task.setProcessors(List.of(new StrideProcessor()));
         task.call();

@@ -71,6 +71,8 @@ class ReasonExamplesTest {
             new Claim("unsupportedCallAfter", "L1", "vectorized"),
             new Claim("unsupportedCallHelperBefore", "L1", "UNSUPPORTED_CALL"),
             new Claim("unsupportedCallHelperAfter", "L1", "vectorized"),
+            new Claim("callNotInlinedBefore", "L1", "CALL_NOT_INLINED"),
+            new Claim("callNotInlinedAfter", "L1", "vectorized"),
             new Claim("needsFastmathMathBefore", "L1", "NEEDS_FASTMATH_MATH"),
             new Claim("needsFastmathMathAfter", "L1", "vectorized"),
             new Claim("needsFastmathReductionBefore", "L1", "NEEDS_FASTMATH_REDUCTION"),

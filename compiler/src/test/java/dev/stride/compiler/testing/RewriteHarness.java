@@ -1,5 +1,6 @@
 package dev.stride.compiler.testing;
 
+import dev.stride.compiler.ClassLibrary;
 import dev.stride.compiler.ClassRewrite;
 import dev.stride.compiler.CompilerOptions;
 import dev.stride.compiler.StrideCompiler;
@@ -69,7 +70,9 @@ public final class RewriteHarness {
      */
     public static Compiled compile(Class<?> kernelClass, CompilerOptions options) {
         byte[] original = classBytes(kernelClass);
-        ClassRewrite rewrite = new StrideCompiler(options).compile(original);
+        // the test class path is the library, as the plugin's class path is: functions of other classes inline
+        ClassRewrite rewrite =
+                new StrideCompiler(options).compile(original, ClassLibrary.of(kernelClass.getClassLoader()));
         rewrite.diagnostics().stream()
                 .filter(d -> d.severity() == dev.stride.compiler.Diagnostic.Severity.ERROR)
                 .findFirst()
