@@ -1,0 +1,158 @@
+package dev.stride.weather.spark;
+
+import dev.stride.runtime.parallel.ParallelLoops;
+import dev.stride.weather.OutlierDetector;
+import dev.stride.weather.WeatherInputException;
+import dev.stride.weather.engine.KernelEngine;
+import dev.stride.weather.io.ColumnChunk;
+import java.io.IOException;
+import java.io.Serial;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
+
+/**
+ * The task body ({@code mapPartitions}): for each split of the partition (one, as planned), reads the split as
+ * columns of primitive arrays and runs the library's {@link OutlierDetector} with the Stride engine on them,
+ * whole, in one call: the per-station work is the Stride-compiled kernels over arrays, with no per-row Java
+ * function in between. The detector's parallel station loop is bounded to the task's cores
+ * ({@link JobSettings#threadsPerTask()}), since Spark already runs one task per core.
+ */
+final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, SplitResult> {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final JobSettings settings;
+
+    /**
+     * Creates the task body.
+     *
+     * @param settings the job settings
+     */
+    SplitDetector(JobSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public Iterator<SplitResult> call(Iterator<InputSplit> splits) {
+        List<SplitResult> results = new ArrayList<>();
+        while (splits.hasNext()) {
+            results.add(detect(splits.next()));
+        }
+        return results.iterator();
+    }
+
+    /**
+     * Reads and checks one split.
+     *
+     * @param split the split
+     * @return its outliers, or the input error that stopped it
+     */
+    SplitResult detect(InputSplit split) {
+        long readStart = System.nanoTime();
+        ColumnChunk chunk;
+        try {
+            chunk = SplitReader.read(split, settings.measurement());
+        } catch (WeatherInputException e) {
+            return failed(split.source(), new SplitResult.Failure(-1, e.getMessage()), System.nanoTime() - readStart);
+        } catch (IllegalArgumentException e) {
+            return failed(split.source(), new SplitResult.Failure(-1, e.getMessage()), System.nanoTime() - readStart);
+        } catch (IOException e) {
+            throw new UncheckedIOException(split.source() + ": " + e.getMessage(), e);
+        }
+        long readNanos = System.nanoTime() - readStart;
+        KernelEngine engine = KernelEngine.stride();
+        int[] starts = runStarts(engine, chunk.station());
+        long computeStart = System.nanoTime();
+        OutlierDetector.Detection detection;
+        try {
+            OutlierDetector detector = new OutlierDetector(settings.parameters(), engine);
+            detection = ParallelLoops.withThreads(
+                    settings.threadsPerTask(),
+                    () -> detector.detect(chunk.station(), chunk.timestamp(), chunk.value()));
+        } catch (WeatherInputException e) {
+            SplitResult.Failure failure = e.row() < 0
+                    ? new SplitResult.Failure(-1, chunk.source() + ": " + e.getMessage())
+                    : new SplitResult.Failure(e.row(), e.detail());
+            return withRuns(chunk, starts, failure, readNanos, System.nanoTime() - computeStart);
+        }
+        long computeNanos = System.nanoTime() - computeStart;
+        return outliers(chunk, starts, detection, readNanos, computeNanos);
+    }
+
+    private static int[] runStarts(KernelEngine engine, long[] station) {
+        int runs = engine.countStationRuns(station);
+        int[] starts = new int[runs + 1];
+        engine.stationRanges(station, starts);
+        return starts;
+    }
+
+    private static SplitResult outliers(
+            ColumnChunk chunk, int[] starts, OutlierDetector.Detection detection, long readNanos, long computeNanos) {
+        int[] rows = detection.rows();
+        long[] station = new long[rows.length];
+        double[] time = new double[rows.length];
+        double[] value = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            station[i] = chunk.station()[rows[i]];
+            time[i] = chunk.timestamp()[rows[i]];
+            value[i] = chunk.value()[rows[i]];
+        }
+        int runs = starts.length - 1;
+        return new SplitResult(
+                chunk.source(),
+                chunk.size(),
+                runStations(chunk.station(), starts),
+                Arrays.copyOf(starts, runs),
+                detection.keptStationCount(),
+                station,
+                time,
+                value,
+                null,
+                readNanos,
+                computeNanos);
+    }
+
+    private static SplitResult withRuns(
+            ColumnChunk chunk, int[] starts, SplitResult.Failure failure, long readNanos, long computeNanos) {
+        return new SplitResult(
+                chunk.source(),
+                chunk.size(),
+                runStations(chunk.station(), starts),
+                Arrays.copyOf(starts, starts.length - 1),
+                0,
+                new long[0],
+                new double[0],
+                new double[0],
+                failure,
+                readNanos,
+                computeNanos);
+    }
+
+    private static SplitResult failed(String source, SplitResult.Failure failure, long readNanos) {
+        return new SplitResult(
+                source,
+                0,
+                new long[0],
+                new int[0],
+                0,
+                new long[0],
+                new double[0],
+                new double[0],
+                failure,
+                readNanos,
+                0);
+    }
+
+    private static long[] runStations(long[] station, int[] starts) {
+        long[] ids = new long[starts.length - 1];
+        for (int s = 0; s < ids.length; s++) {
+            ids[s] = station[starts[s]];
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.stride.weather.spark;
+
+import java.io.Serial;
+import java.io.Serializable;
+
+/**
+ * What a task sends back for its split: the outliers (columns of the outlier rows only), the station runs in
+ * order (for the driver's check that no station appears in two places), counts and timings; or the input error
+ * that stopped it. Bad input is a result, not a task failure, so Spark does not retry it and the driver can
+ * report it with the command line's message.
+ *
+ * @param source the input the split belongs to
+ * @param rows the rows the task read
+ * @param runStations the station id of each run of equal ids, in row order
+ * @param runStarts the first row of each run, relative to the split
+ * @param keptStations the stations long enough to hold a window
+ * @param outlierStation station id of each outlier, in row order
+ * @param outlierTime epoch seconds of each outlier
+ * @param outlierValue raw value of each outlier
+ * @param failure the input error, or null
+ * @param readNanos time spent reading the split
+ * @param computeNanos time spent in the detector
+ */
+record SplitResult(
+        String source,
+        int rows,
+        long[] runStations,
+        int[] runStarts,
+        int keptStations,
+        long[] outlierStation,
+        double[] outlierTime,
+        double[] outlierValue,
+        Failure failure,
+        long readNanos,
+        long computeNanos)
+        implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * An input error found by a task.
+     *
+     * @param row the offending row relative to the split, or -1 when {@code message} is complete by itself
+     * @param message the detail after {@code source: row N: }, or the whole message when {@code row} is -1
+     */
+    record Failure(long row, String message) implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * The number of outliers.
+     *
+     * @return the outlier count
+     */
+    int outliers() {
+        return outlierStation.length;
+    }
+}
