@@ -1,8 +1,10 @@
 package dev.stride.weather.spark;
 
 import dev.stride.weather.DetectionReport;
+import dev.stride.weather.WeatherInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -91,6 +93,11 @@ final class SparkDetectCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CommandLine commandLine = spec.commandLine();
         JobSettings settings = settings(commandLine);
+        for (Path input : inputs) {
+            if (!Files.exists(input)) {
+                throw new WeatherInputException(input + ": no such file or folder");
+            }
+        }
         SparkConf conf = SparkJobConf.create(master(commandLine));
         int threadsPerTask = threads > 0 ? threads : conf.getInt("spark.task.cpus", 1);
         JobSettings taskSettings = new JobSettings(
@@ -101,12 +108,22 @@ final class SparkDetectCommand implements Callable<Integer> {
                 settings.slidingSum(),
                 threadsPerTask);
         SparkDetection.Run run;
-        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+        long startNanos = System.nanoTime();
+        JavaSparkContext spark = new JavaSparkContext(conf);
+        long startedNanos = System.nanoTime();
+        try (spark) {
             SparkDetection detection = new SparkDetection(spark, taskSettings);
             int minSplits = partitions > 0 ? partitions : detection.defaultMinSplits();
             run = detection.run(inputs, output, chunkRows, minSplits);
         }
+        long stopNanos = System.nanoTime() - startedNanos - run.wallNanos();
         print(commandLine.getOut(), run, conf.get("spark.master"), threadsPerTask);
+        commandLine
+                .getOut()
+                .printf(
+                        "spark:    %9.3f s to start the context, %.3f s to stop it%n",
+                        (startedNanos - startNanos) / 1e9, stopNanos / 1e9);
+        commandLine.getOut().flush();
         return 0;
     }
 
@@ -148,6 +165,7 @@ final class SparkDetectCommand implements Callable<Integer> {
         out.printf("splits:   %,d tasks, %d Stride thread(s) per task%n", run.splits(), threadsPerTask);
         printPhase(out, "read", "summed over tasks", report.loadNanos(), report);
         printPhase(out, "compute", "summed over tasks", report.computeNanos(), report);
+        printPhase(out, "cpu", "compute CPU time of the task threads, summed", run.computeCpuNanos(), report);
         printPhase(out, "write", "driver", report.writeNanos(), report);
         printPhase(out, "job", "wall, plan to CSV", run.wallNanos(), report);
         out.flush();

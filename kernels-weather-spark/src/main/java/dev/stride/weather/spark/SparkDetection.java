@@ -59,7 +59,11 @@ public final class SparkDetection {
                 .mapPartitions(new SplitDetector(settings))
                 .collect();
         DetectionReport report = OutlierAssembler.write(results, output);
-        return new Run(report, splits.size(), System.nanoTime() - start);
+        long computeCpuNanos = 0;
+        for (SplitResult result : results) {
+            computeCpuNanos += result.computeCpuNanos();
+        }
+        return new Run(report, splits.size(), computeCpuNanos, System.nanoTime() - start);
     }
 
     /**
@@ -67,7 +71,8 @@ public final class SparkDetection {
      *
      * @param report counts and phase times (read and compute summed over tasks)
      * @param splits the number of splits (tasks)
+     * @param computeCpuNanos the tasks' CPU time in the detector, summed
      * @param wallNanos the wall time from planning to the committed CSV
      */
-    public record Run(DetectionReport report, int splits, long wallNanos) {}
+    public record Run(DetectionReport report, int splits, long computeCpuNanos, long wallNanos) {}
 }

@@ -8,6 +8,8 @@ import dev.stride.weather.io.ColumnChunk;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -25,6 +27,8 @@ final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, Split
 
     @Serial
     private static final long serialVersionUID = 1L;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final JobSettings settings;
 
@@ -68,6 +72,7 @@ final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, Split
         KernelEngine engine = KernelEngine.stride();
         int[] starts = runStarts(engine, chunk.station());
         long computeStart = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         OutlierDetector.Detection detection;
         try {
             OutlierDetector detector = new OutlierDetector(settings.parameters(), engine);
@@ -81,7 +86,8 @@ final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, Split
             return withRuns(chunk, starts, failure, readNanos, System.nanoTime() - computeStart);
         }
         long computeNanos = System.nanoTime() - computeStart;
-        return outliers(chunk, starts, detection, readNanos, computeNanos);
+        long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        return outliers(chunk, starts, detection, readNanos, computeNanos, cpuNanos);
     }
 
     private static int[] runStarts(KernelEngine engine, long[] station) {
@@ -92,7 +98,12 @@ final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, Split
     }
 
     private static SplitResult outliers(
-            ColumnChunk chunk, int[] starts, OutlierDetector.Detection detection, long readNanos, long computeNanos) {
+            ColumnChunk chunk,
+            int[] starts,
+            OutlierDetector.Detection detection,
+            long readNanos,
+            long computeNanos,
+            long cpuNanos) {
         int[] rows = detection.rows();
         long[] station = new long[rows.length];
         double[] time = new double[rows.length];
@@ -114,7 +125,8 @@ final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, Split
                 value,
                 null,
                 readNanos,
-                computeNanos);
+                computeNanos,
+                cpuNanos);
     }
 
     private static SplitResult withRuns(
@@ -130,7 +142,8 @@ final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, Split
                 new double[0],
                 failure,
                 readNanos,
-                computeNanos);
+                computeNanos,
+                0);
     }
 
     private static SplitResult failed(String source, SplitResult.Failure failure, long readNanos) {
@@ -145,6 +158,7 @@ final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, Split
                 new double[0],
                 failure,
                 readNanos,
+                0,
                 0);
     }
 

@@ -20,6 +20,9 @@ import java.io.Serializable;
  * @param failure the input error, or null
  * @param readNanos time spent reading the split
  * @param computeNanos time spent in the detector
+ * @param computeCpuNanos CPU time of the task's thread in the detector (the detector runs on the task's thread
+ *     when the task has one Stride thread), which unlike the wall time does not grow when other work shares the
+ *     cores
  */
 record SplitResult(
         String source,
@@ -32,7 +35,8 @@ record SplitResult(
         double[] outlierValue,
         Failure failure,
         long readNanos,
-        long computeNanos)
+        long computeNanos,
+        long computeCpuNanos)
         implements Serializable {
 
     @Serial

@@ -92,21 +92,33 @@ class SparkWeatherCommandTest {
     }
 
     @Test
-    void cliDetect_engineSpark_pointsToTheSparkModule() {
-        Cli.Result result = Cli.weather("detect", "--engine", "spark", "--input", "x.h5", "--output", "y.csv");
-
-        assertEquals(2, result.code(), result.err());
-        assertTrue(result.err().contains("kernels-weather-spark"), result.err());
-    }
-
-    @Test
     void jvmOptions_holdSparksModuleOptionsAndTheVectorModule() throws IOException {
         List<String> options = Files.readAllLines(Path.of("jvm.options"));
 
         for (String option : JavaModuleOptions.defaultModuleOptionArray()) {
-            assertTrue(options.contains(option), "jvm.options lacks " + option);
+            assertTrue(options.contains(option) || !existsInThisJdk(option), "jvm.options lacks " + option);
         }
         assertTrue(options.contains(SparkJobConf.VECTOR_MODULE));
+    }
+
+    @Test
+    void jvmOptions_openOnlyPackagesThisJdkHas() throws IOException {
+        for (String option : Files.readAllLines(Path.of("jvm.options"))) {
+            assertTrue(existsInThisJdk(option), option + " names a package JDK 25 does not have (the JVM warns)");
+        }
+    }
+
+    /** Whether an {@code --add-opens=module/package=...} option names a package of this JDK (other options: yes). */
+    private static boolean existsInThisJdk(String option) {
+        if (!option.startsWith("--add-opens=")) {
+            return true;
+        }
+        String[] modulePackage =
+                option.substring("--add-opens=".length()).split("=")[0].split("/");
+        return ModuleLayer.boot()
+                .findModule(modulePackage[0])
+                .map(module -> module.getPackages().contains(modulePackage[1]))
+                .orElse(false);
     }
 
     @Test
