@@ -18,6 +18,14 @@ public sealed interface InputSplit extends Serializable {
     String source();
 
     /**
+     * The position of the input in the command line's list, so that rows are numbered per listed input (an input
+     * listed twice is numbered from 0 twice, as the command line does).
+     *
+     * @return the input's index
+     */
+    int input();
+
+    /**
      * A range of rows of one HDF5 file, widened or narrowed at run time to whole stations: the task starts at the
      * first station that begins at or after {@code nominalStart} and stops before the first station that begins
      * at or after {@code nominalEnd} ({@link StationBoundaries}). Neighbouring splits apply the same rule to the
@@ -25,11 +33,13 @@ public sealed interface InputSplit extends Serializable {
      * reading the data.
      *
      * @param source the HDF5 file
+     * @param input the input's index in the list
      * @param nominalStart the first row of the nominal range
      * @param nominalEnd the end (exclusive) of the nominal range; the file's row count for the last split
      * @param fileRows the rows of the file
      */
-    record Hdf5Split(String source, long nominalStart, long nominalEnd, long fileRows) implements InputSplit {
+    record Hdf5Split(String source, int input, long nominalStart, long nominalEnd, long fileRows)
+            implements InputSplit {
         @Serial
         private static final long serialVersionUID = 1L;
     }
@@ -38,9 +48,10 @@ public sealed interface InputSplit extends Serializable {
      * The ISD-Lite files of consecutive USAF ids, all files of an id in one split.
      *
      * @param source the folder or file given on the command line
+     * @param input the input's index in the list
      * @param files the files in reading order (USAF id, WBAN id, year)
      */
-    record IsdLiteSplit(String source, String[] files) implements InputSplit {
+    record IsdLiteSplit(String source, int input, String[] files) implements InputSplit {
         @Serial
         private static final long serialVersionUID = 1L;
     }

@@ -18,8 +18,8 @@ import java.util.Set;
  * outliers through the library's {@link OutlierCsvWriter}, so the CSV appears only when every split succeeded
  * and has the command line's rows, order and formatting.
  *
- * <p>Rows are numbered per input as the command line numbers them: the splits of an input cover it in order, so
- * the rows of the earlier splits of the same input are the offset of a split's first row.
+ * <p>Rows are numbered per listed input as the command line numbers them: the splits of an input cover it in
+ * order, so the rows of the earlier splits of the same input are the offset of a split's first row.
  */
 final class OutlierAssembler {
 
@@ -36,15 +36,15 @@ final class OutlierAssembler {
      */
     static DetectionReport write(List<SplitResult> results, Path output) throws IOException {
         Set<Long> seenStations = new HashSet<>();
-        Map<String, Long> rowsBySource = new HashMap<>();
+        Map<Integer, Long> rowsByInput = new HashMap<>();
         DetectionReport report = DetectionReport.EMPTY;
         long writeNanos = 0;
         try (OutlierCsvWriter writer = OutlierCsvWriter.open(output)) {
             for (SplitResult result : results) {
-                long firstRow = rowsBySource.getOrDefault(result.source(), 0L);
+                long firstRow = rowsByInput.getOrDefault(result.input(), 0L);
                 checkNewStations(result, firstRow, seenStations);
                 throwFailure(result, firstRow);
-                rowsBySource.put(result.source(), firstRow + result.rows());
+                rowsByInput.put(result.input(), firstRow + result.rows());
                 long writeStart = System.nanoTime();
                 for (int i = 0; i < result.outliers(); i++) {
                     writer.write(result.outlierStation()[i], result.outlierTime()[i], result.outlierValue()[i]);

@@ -62,9 +62,7 @@ final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, Split
         try {
             chunk = SplitReader.read(split, settings.measurement());
         } catch (WeatherInputException e) {
-            return failed(split.source(), new SplitResult.Failure(-1, e.getMessage()), System.nanoTime() - readStart);
-        } catch (IllegalArgumentException e) {
-            return failed(split.source(), new SplitResult.Failure(-1, e.getMessage()), System.nanoTime() - readStart);
+            return failed(split, new SplitResult.Failure(-1, e.getMessage()), System.nanoTime() - readStart);
         } catch (IOException e) {
             throw new UncheckedIOException(split.source() + ": " + e.getMessage(), e);
         }
@@ -83,11 +81,11 @@ final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, Split
             SplitResult.Failure failure = e.row() < 0
                     ? new SplitResult.Failure(-1, chunk.source() + ": " + e.getMessage())
                     : new SplitResult.Failure(e.row(), e.detail());
-            return withRuns(chunk, starts, failure, readNanos, System.nanoTime() - computeStart);
+            return withRuns(split, chunk, starts, failure, readNanos, System.nanoTime() - computeStart);
         }
         long computeNanos = System.nanoTime() - computeStart;
         long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
-        return outliers(chunk, starts, detection, readNanos, computeNanos, cpuNanos);
+        return outliers(split, chunk, starts, detection, readNanos, computeNanos, cpuNanos);
     }
 
     private static int[] runStarts(KernelEngine engine, long[] station) {
@@ -98,6 +96,7 @@ final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, Split
     }
 
     private static SplitResult outliers(
+            InputSplit split,
             ColumnChunk chunk,
             int[] starts,
             OutlierDetector.Detection detection,
@@ -116,6 +115,7 @@ final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, Split
         int runs = starts.length - 1;
         return new SplitResult(
                 chunk.source(),
+                split.input(),
                 chunk.size(),
                 runStations(chunk.station(), starts),
                 Arrays.copyOf(starts, runs),
@@ -130,9 +130,15 @@ final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, Split
     }
 
     private static SplitResult withRuns(
-            ColumnChunk chunk, int[] starts, SplitResult.Failure failure, long readNanos, long computeNanos) {
+            InputSplit split,
+            ColumnChunk chunk,
+            int[] starts,
+            SplitResult.Failure failure,
+            long readNanos,
+            long computeNanos) {
         return new SplitResult(
                 chunk.source(),
+                split.input(),
                 chunk.size(),
                 runStations(chunk.station(), starts),
                 Arrays.copyOf(starts, starts.length - 1),
@@ -146,9 +152,10 @@ final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, Split
                 0);
     }
 
-    private static SplitResult failed(String source, SplitResult.Failure failure, long readNanos) {
+    private static SplitResult failed(InputSplit split, SplitResult.Failure failure, long readNanos) {
         return new SplitResult(
-                source,
+                split.source(),
+                split.input(),
                 0,
                 new long[0],
                 new int[0],

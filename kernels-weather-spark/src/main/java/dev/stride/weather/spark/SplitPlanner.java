@@ -2,6 +2,7 @@ package dev.stride.weather.spark;
 
 import dev.stride.weather.WeatherInputException;
 import dev.stride.weather.io.Hdf5Columns;
+import dev.stride.weather.io.IsdLiteField;
 import dev.stride.weather.io.IsdLiteSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ final class SplitPlanner {
         List<PlannedInput> planned = new ArrayList<>();
         long totalRows = 0;
         for (Path input : inputs) {
-            PlannedInput one = survey(input, measurement);
+            PlannedInput one = survey(input, planned.size(), measurement);
             planned.add(one);
             totalRows += one.rows();
         }
@@ -60,11 +61,16 @@ final class SplitPlanner {
         return splits;
     }
 
-    private static PlannedInput survey(Path input, String measurement) throws IOException {
+    private static PlannedInput survey(Path input, int index, String measurement) throws IOException {
         if (!Files.exists(input)) {
             throw new WeatherInputException(input + ": no such file or folder");
         }
         if (Files.isDirectory(input) || IsdLiteSource.isIsdLiteName(input)) {
+            try {
+                IsdLiteField.byName(measurement);
+            } catch (IllegalArgumentException e) {
+                throw new WeatherInputException(e.getMessage(), e);
+            }
             List<Path> files = IsdLiteSource.listFiles(input);
             long[] estimatedRows = new long[files.size()];
             long rows = 0;
@@ -72,10 +78,10 @@ final class SplitPlanner {
                 estimatedRows[i] = estimateIsdLiteRows(files.get(i));
                 rows += estimatedRows[i];
             }
-            return new IsdLiteInput(input.toString(), files, estimatedRows, rows);
+            return new IsdLiteInput(input.toString(), index, files, estimatedRows, rows);
         }
         try (Hdf5Columns columns = Hdf5Columns.open(input, measurement)) {
-            return new Hdf5Input(input.toString(), columns.rows());
+            return new Hdf5Input(input.toString(), index, columns.rows());
         }
     }
 
@@ -97,14 +103,14 @@ final class SplitPlanner {
     }
 
     /** An HDF5 file: equal nominal row ranges; the tasks move the cuts to station starts. */
-    private record Hdf5Input(String source, long rows) implements PlannedInput {
+    private record Hdf5Input(String source, int index, long rows) implements PlannedInput {
         @Override
         public List<InputSplit> split(int parts) {
             List<InputSplit> splits = new ArrayList<>();
             for (int k = 0; k < parts; k++) {
                 long start = rows * k / parts;
                 long end = rows * (k + 1) / parts;
-                splits.add(new InputSplit.Hdf5Split(source, start, end, rows));
+                splits.add(new InputSplit.Hdf5Split(source, index, start, end, rows));
             }
             return splits;
         }
@@ -114,7 +120,7 @@ final class SplitPlanner {
      * ISD-Lite files: the stations (all files of a USAF id) in order, closed into a split once it holds its share
      * of the estimated rows.
      */
-    private record IsdLiteInput(String source, List<Path> files, long[] estimatedRows, long rows)
+    private record IsdLiteInput(String source, int index, List<Path> files, long[] estimatedRows, long rows)
             implements PlannedInput {
         @Override
         public List<InputSplit> split(int parts) {
@@ -131,13 +137,13 @@ final class SplitPlanner {
                     i++;
                 }
                 if (currentRows >= share) {
-                    splits.add(new InputSplit.IsdLiteSplit(source, current.toArray(String[]::new)));
+                    splits.add(new InputSplit.IsdLiteSplit(source, index, current.toArray(String[]::new)));
                     current.clear();
                     currentRows = 0;
                 }
             }
             if (!current.isEmpty()) {
-                splits.add(new InputSplit.IsdLiteSplit(source, current.toArray(String[]::new)));
+                splits.add(new InputSplit.IsdLiteSplit(source, index, current.toArray(String[]::new)));
             }
             return splits;
         }

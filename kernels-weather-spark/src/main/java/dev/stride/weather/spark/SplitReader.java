@@ -1,5 +1,6 @@
 package dev.stride.weather.spark;
 
+import dev.stride.weather.WeatherInputException;
 import dev.stride.weather.io.ColumnChunk;
 import dev.stride.weather.io.Hdf5Columns;
 import dev.stride.weather.io.IsdLiteField;
@@ -59,7 +60,12 @@ final class SplitReader {
         for (String file : split.files()) {
             files.add(Path.of(file));
         }
-        IsdLiteField field = IsdLiteField.byName(measurement);
+        IsdLiteField field;
+        try {
+            field = IsdLiteField.byName(measurement);
+        } catch (IllegalArgumentException e) {
+            throw new WeatherInputException(e.getMessage(), e);
+        }
         try (IsdLiteSource source = IsdLiteSource.ofFiles(split.source(), files, field, Integer.MAX_VALUE)) {
             ColumnChunk chunk = source.next();
             return chunk == null

@@ -10,6 +10,7 @@ import java.io.Serializable;
  * report it with the command line's message.
  *
  * @param source the input the split belongs to
+ * @param input the input's index in the list ({@link InputSplit#input()})
  * @param rows the rows the task read
  * @param runStations the station id of each run of equal ids, in row order
  * @param runStarts the first row of each run, relative to the split
@@ -26,6 +27,7 @@ import java.io.Serializable;
  */
 record SplitResult(
         String source,
+        int input,
         int rows,
         long[] runStations,
         int[] runStarts,

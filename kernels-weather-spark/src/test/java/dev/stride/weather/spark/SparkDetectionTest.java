@@ -121,6 +121,35 @@ class SparkDetectionTest {
     }
 
     @Test
+    void run_sameFileListedTwice_sameErrorAsCli() {
+        Path file = TestData.writeHdf5(folder.resolve("twice.h5"), TestData.stations(List.of(6_000, 5_000), 8));
+
+        assertSameError("twice", List.of(file, file), "twice.h5: row 0: station 10000 appears again");
+    }
+
+    @Test
+    void run_unknownIsdLiteMeasurement_sameErrorAsCli() throws IOException {
+        Path isd = Files.createDirectories(folder.resolve("isd-unknown"));
+        TestData.writeIsdLite(isd, TestData.stations(List.of(200), 1));
+        Path sparkCsv = folder.resolve("unknown-spark.csv");
+
+        WeatherInputException error = assertThrows(
+                WeatherInputException.class,
+                () -> new SparkDetection(spark, settings("humidity")).run(List.of(isd), sparkCsv, 1_000, 2));
+
+        Cli.Result cli = Cli.weather(
+                "detect",
+                "--input",
+                isd.toString(),
+                "--output",
+                folder.resolve("unknown-cli.csv").toString(),
+                "--measurement",
+                "humidity");
+        assertEquals(cli.err().strip(), "weather: " + error.getMessage());
+        assertFalse(Files.exists(sparkCsv));
+    }
+
+    @Test
     void run_missingDataset_sameErrorAsCli() {
         Path file = TestData.writeHdf5(folder.resolve("wind.h5"), TestData.stations(List.of(100), 1));
 
