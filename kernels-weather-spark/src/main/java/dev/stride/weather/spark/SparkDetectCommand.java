@@ -92,7 +92,7 @@ final class SparkDetectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CommandLine commandLine = spec.commandLine();
-        JobSettings settings = settings(commandLine);
+        checkOptions(commandLine);
         for (Path input : inputs) {
             if (!Files.exists(input)) {
                 throw new WeatherInputException(input + ": no such file or folder");
@@ -100,13 +100,7 @@ final class SparkDetectCommand implements Callable<Integer> {
         }
         SparkConf conf = SparkJobConf.create(master(commandLine));
         int threadsPerTask = threads > 0 ? threads : conf.getInt("spark.task.cpus", 1);
-        JobSettings taskSettings = new JobSettings(
-                settings.measurement(),
-                settings.window(),
-                settings.threshold(),
-                settings.excludePoint(),
-                settings.slidingSum(),
-                threadsPerTask);
+        JobSettings taskSettings = settings(commandLine, threadsPerTask);
         SparkDetection.Run run;
         long startNanos = System.nanoTime();
         JavaSparkContext spark = new JavaSparkContext(conf);
@@ -127,7 +121,7 @@ final class SparkDetectCommand implements Callable<Integer> {
         return 0;
     }
 
-    private JobSettings settings(CommandLine commandLine) {
+    private void checkOptions(CommandLine commandLine) {
         if (!engine.equalsIgnoreCase("spark")) {
             throw new CommandLine.ParameterException(
                     commandLine, "--engine " + engine + ": this is the Spark job; run stride or plain without Spark");
@@ -136,8 +130,12 @@ final class SparkDetectCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     commandLine, "--chunk-rows must be positive, --partitions and --threads not negative");
         }
+        settings(commandLine, 1);
+    }
+
+    private JobSettings settings(CommandLine commandLine, int threadsPerTask) {
         try {
-            return new JobSettings(measurement, window, threshold, excludePoint, slidingSum, 1);
+            return new JobSettings(measurement, window, threshold, excludePoint, slidingSum, threadsPerTask);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage(), e);
         }
