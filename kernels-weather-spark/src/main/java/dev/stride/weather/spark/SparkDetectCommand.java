@@ -161,6 +161,9 @@ final class SparkDetectCommand implements Callable<Integer> {
         out.printf("stations: %,d found, %,d kept (at least one window)%n", report.stations(), report.keptStations());
         out.printf("outliers: %,d in %,d rows (engine spark, master %s)%n", report.outliers(), report.rows(), master);
         out.printf("splits:   %,d tasks, %d Stride thread(s) per task%n", run.splits(), threadsPerTask);
+        for (String kernels : run.kernels()) {
+            out.printf("kernels:  %s%n", kernels);
+        }
         printPhase(out, "read", "summed over tasks", report.loadNanos(), report);
         printPhase(out, "compute", "summed over tasks", report.computeNanos(), report);
         printPhase(out, "cpu", "compute CPU time of the task threads, summed", run.computeCpuNanos(), report);

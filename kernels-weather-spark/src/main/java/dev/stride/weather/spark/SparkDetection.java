@@ -4,6 +4,8 @@ import dev.stride.weather.DetectionReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -60,10 +62,12 @@ public final class SparkDetection {
                 .collect();
         DetectionReport report = OutlierAssembler.write(results, output);
         long computeCpuNanos = 0;
+        Set<String> kernels = new TreeSet<>();
         for (SplitResult result : results) {
             computeCpuNanos += result.computeCpuNanos();
+            kernels.add(result.kernels());
         }
-        return new Run(report, splits.size(), computeCpuNanos, System.nanoTime() - start);
+        return new Run(report, splits.size(), computeCpuNanos, kernels, System.nanoTime() - start);
     }
 
     /**
@@ -72,7 +76,8 @@ public final class SparkDetection {
      * @param report counts and phase times (read and compute summed over tasks)
      * @param splits the number of splits (tasks)
      * @param computeCpuNanos the tasks' CPU time in the detector, summed
+     * @param kernels how the kernels ran, one entry per distinct answer of the tasks ({@link SplitDetector#KERNELS})
      * @param wallNanos the wall time from planning to the committed CSV
      */
-    public record Run(DetectionReport report, int splits, long computeCpuNanos, long wallNanos) {}
+    public record Run(DetectionReport report, int splits, long computeCpuNanos, Set<String> kernels, long wallNanos) {}
 }

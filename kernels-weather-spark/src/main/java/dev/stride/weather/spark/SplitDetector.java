@@ -1,10 +1,12 @@
 package dev.stride.weather.spark;
 
+import dev.stride.runtime.Stride;
 import dev.stride.runtime.parallel.ParallelLoops;
 import dev.stride.weather.OutlierDetector;
 import dev.stride.weather.WeatherInputException;
 import dev.stride.weather.engine.KernelEngine;
 import dev.stride.weather.io.ColumnChunk;
+import dev.stride.weather.kernels.WeatherKernels;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.UncheckedIOException;
@@ -27,6 +29,14 @@ final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, Split
 
     @Serial
     private static final long serialVersionUID = 1L;
+
+    /**
+     * How the weather kernels run in this JVM: whether the class on the executor's class path is the one the
+     * Stride compiler rewrote, and whether its Vector API code can run here (the executor has
+     * {@code --add-modules=jdk.incubator.vector} and C2). Reported per task so that a cluster running the scalar
+     * fallback is visible in the job's output, not only in executor logs.
+     */
+    static final String KERNELS = describe(Stride.status(WeatherKernels.class));
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -123,6 +133,7 @@ final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, Split
                 station,
                 time,
                 value,
+                KERNELS,
                 null,
                 readNanos,
                 computeNanos,
@@ -146,6 +157,7 @@ final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, Split
                 new long[0],
                 new double[0],
                 new double[0],
+                KERNELS,
                 failure,
                 readNanos,
                 computeNanos,
@@ -163,10 +175,16 @@ final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, Split
                 new long[0],
                 new double[0],
                 new double[0],
+                KERNELS,
                 failure,
                 readNanos,
                 0,
                 0);
+    }
+
+    private static String describe(Stride.Status status) {
+        return (status.compiled() ? "compiled by Stride " + status.version() : "NOT compiled by Stride (plain Java)")
+                + "; " + status.reason();
     }
 
     private static long[] runStations(long[] station, int[] starts) {

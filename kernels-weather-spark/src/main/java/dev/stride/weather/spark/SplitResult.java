@@ -18,6 +18,7 @@ import java.io.Serializable;
  * @param outlierStation station id of each outlier, in row order
  * @param outlierTime epoch seconds of each outlier
  * @param outlierValue raw value of each outlier
+ * @param kernels how the weather kernels run in the task's JVM ({@link SplitDetector#KERNELS})
  * @param failure the input error, or null
  * @param readNanos time spent reading the split
  * @param computeNanos time spent in the detector
@@ -35,6 +36,7 @@ record SplitResult(
         long[] outlierStation,
         double[] outlierTime,
         double[] outlierValue,
+        String kernels,
         Failure failure,
         long readNanos,
         long computeNanos,

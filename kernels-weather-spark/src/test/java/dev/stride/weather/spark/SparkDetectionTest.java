@@ -189,6 +189,10 @@ class SparkDetectionTest {
         List<String> expected = Files.readAllLines(cliCsv);
         assertEquals(expected, Files.readAllLines(sparkCsv));
         assertEquals(expected.size() - 1, run.report().outliers());
+        assertEquals(1, run.kernels().size(), run.kernels().toString());
+        assertTrue(
+                run.kernels().iterator().next().startsWith("compiled by Stride"),
+                run.kernels().toString());
         return expected.size() - 1;
     }
 

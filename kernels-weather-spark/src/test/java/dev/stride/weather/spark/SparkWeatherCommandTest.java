@@ -46,6 +46,7 @@ class SparkWeatherCommandTest {
         assertTrue(Files.readAllLines(sparkCsv).size() > 1, "the data has outliers");
         assertTrue(spark.out().contains("master local[2]") && spark.out().contains("splits:   4 tasks"), spark.out());
         assertTrue(spark.out().contains("compute:") && spark.out().contains("job:"), spark.out());
+        assertTrue(spark.out().matches("(?s).*kernels:  compiled by Stride \\S+; Vector API enabled.*"), spark.out());
     }
 
     @Test

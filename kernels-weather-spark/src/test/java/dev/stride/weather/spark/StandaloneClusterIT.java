@@ -50,6 +50,10 @@ class StandaloneClusterIT {
             assertEquals(Files.readAllLines(cliCsv), Files.readAllLines(sparkCsv));
             assertTrue(Files.readAllLines(sparkCsv).size() > 1, "the data has outliers");
             assertTrue(cluster.log("submit").contains("master " + cluster.masterUrl()), cluster.log("submit"));
+            assertTrue(
+                    cluster.log("submit").matches("(?s).*kernels:  compiled by Stride \\S+; Vector API enabled.*"),
+                    "the executors ran the jar's Stride-compiled kernels with the Vector API: "
+                            + cluster.log("submit"));
             assertTrue(ranExecutors(cluster.workFolder()), "the worker ran the executors: " + cluster.log("worker"));
         }
         assertTrue(cluster.allStopped(), "master, worker and executors are stopped");
