@@ -32,7 +32,11 @@ final class StandaloneCluster implements AutoCloseable {
     private final List<String> java;
     private final Map<String, String> environment;
     private final List<Process> processes = new ArrayList<>();
+    private final List<ProcessHandle> descendants = new ArrayList<>();
     private final int masterPort;
+
+    /** Kills what is still running if the test JVM exits before {@link #close()} (a timeout, a kill). */
+    private final Thread killOnExit = new Thread(this::killAll, "stop-spark-cluster");
 
     /**
      * Starts the master and the worker and waits until the worker has registered.
@@ -62,6 +66,7 @@ final class StandaloneCluster implements AutoCloseable {
                 "SPARK_DIST_CLASSPATH",
                 sparkClassPath);
         this.masterPort = freePort();
+        Runtime.getRuntime().addShutdownHook(killOnExit);
         try {
             start(
                     "master",
@@ -179,12 +184,25 @@ final class StandaloneCluster implements AutoCloseable {
     /** Stops every process started here and what they started (the worker's executors), newest first. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook runs killAll
+        }
         for (Process process : processes.reversed()) {
             List<ProcessHandle> children = process.descendants().toList();
+            descendants.addAll(children);
             children.forEach(ProcessHandle::destroy);
             process.destroy();
             children.forEach(StandaloneCluster::awaitOrKill);
             awaitOrKill(process.toHandle());
+        }
+    }
+
+    private void killAll() {
+        for (Process process : processes) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
         }
     }
 
@@ -194,7 +212,8 @@ final class StandaloneCluster implements AutoCloseable {
      * @return true when nothing is left running
      */
     boolean allStopped() {
-        return processes.stream().noneMatch(Process::isAlive);
+        return processes.stream().noneMatch(Process::isAlive)
+                && descendants.stream().noneMatch(ProcessHandle::isAlive);
     }
 
     private static void awaitOrKill(ProcessHandle process) {
