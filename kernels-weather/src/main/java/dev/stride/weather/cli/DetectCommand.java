@@ -47,7 +47,8 @@ final class DetectCommand implements Callable<Integer> {
     @Option(
             names = "--engine",
             defaultValue = "stride",
-            description = "stride (the rewritten kernels) or plain (the original code) (default: ${DEFAULT-VALUE}).")
+            description = "stride (the rewritten kernels) or plain (the original code); spark: see docs/spark.md"
+                    + " (default: ${DEFAULT-VALUE}).")
     private String engineName;
 
     @Option(
@@ -55,6 +56,14 @@ final class DetectCommand implements Callable<Integer> {
             defaultValue = "4000000",
             description = "Target rows per chunk; memory is about 49 bytes per chunk row (default: ${DEFAULT-VALUE}).")
     private int chunkRows;
+
+    /**
+     * Why {@code --engine spark} does not run here: Spark lives in the {@code kernels-weather-spark} module, so
+     * this module stays free of it; the launcher routes {@code detect --engine spark} to that module.
+     */
+    static final String SPARK_ENGINE_HINT = "--engine spark runs in the kernels-weather-spark module: use"
+            + " ./stride weather detect --engine spark --master local[N] ... (the launcher routes it there), or"
+            + " spark-submit the module's stride-weather-spark.jar (docs/spark.md)";
 
     @Override
     public Integer call() throws IOException {
@@ -65,6 +74,9 @@ final class DetectCommand implements Callable<Integer> {
         }
         if (threads > 0) {
             System.setProperty("stride.threads", Integer.toString(threads));
+        }
+        if (engineName.equalsIgnoreCase("spark")) {
+            throw new CommandLine.ParameterException(commandLine, SPARK_ENGINE_HINT);
         }
         KernelEngine engine;
         try {

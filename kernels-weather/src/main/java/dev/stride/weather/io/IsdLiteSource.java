@@ -48,6 +48,20 @@ public final class IsdLiteSource implements ChunkSource {
      * @throws WeatherInputException when there is no ISD-Lite file or a USAF id is not numeric
      */
     public static IsdLiteSource open(Path path, IsdLiteField field, int chunkRows) throws IOException {
+        return ofFiles(path.toString(), listFiles(path), field, chunkRows);
+    }
+
+    /**
+     * Lists the ISD-Lite files under a folder (or the single file given) in reading order: by USAF id, then WBAN
+     * id, then year. A caller that distributes the work (the Spark job) cuts this list between USAF ids and reads
+     * each part with {@link #ofFiles}.
+     *
+     * @param path a folder, or one ISD-Lite file
+     * @return the files, in reading order, never empty
+     * @throws IOException when the folder cannot be listed
+     * @throws WeatherInputException when there is no ISD-Lite file or a USAF id is not numeric
+     */
+    public static List<Path> listFiles(Path path) throws IOException {
         List<StationFile> files = new ArrayList<>();
         if (Files.isDirectory(path)) {
             try (Stream<Path> walk = Files.walk(path)) {
@@ -67,7 +81,44 @@ public final class IsdLiteSource implements ChunkSource {
         files.sort(Comparator.comparingLong(StationFile::usaf)
                 .thenComparing(StationFile::wban)
                 .thenComparingInt(StationFile::year));
-        return new IsdLiteSource(path.toString(), files, field, chunkRows);
+        return files.stream().map(StationFile::path).toList();
+    }
+
+    /**
+     * Reads the given files, in the order given, as one source.
+     *
+     * @param source the name of the input, for messages (the folder the files were listed from)
+     * @param files ISD-Lite files in reading order ({@link #listFiles}), the files of one USAF id together
+     * @param field the measurement to read
+     * @param chunkRows the target rows per chunk
+     * @return the source
+     * @throws WeatherInputException when a file is not named like an ISD-Lite file or its USAF id is not numeric
+     */
+    public static IsdLiteSource ofFiles(String source, List<Path> files, IsdLiteField field, int chunkRows) {
+        List<StationFile> parsed = new ArrayList<>();
+        for (Path file : files) {
+            StationFile stationFile = StationFile.of(file);
+            if (stationFile == null) {
+                throw new WeatherInputException(file + ": not an ISD-Lite file name (USAF-WBAN-YYYY[.gz])");
+            }
+            parsed.add(stationFile);
+        }
+        return new IsdLiteSource(source, parsed, field, chunkRows);
+    }
+
+    /**
+     * The station id ({@code station_usaf}) of an ISD-Lite file: the USAF id of its name.
+     *
+     * @param file an ISD-Lite file
+     * @return the numeric USAF id
+     * @throws WeatherInputException when the name is not an ISD-Lite name or the USAF id is not numeric
+     */
+    public static long stationId(Path file) {
+        StationFile parsed = StationFile.of(file);
+        if (parsed == null) {
+            throw new WeatherInputException(file + ": not an ISD-Lite file name (USAF-WBAN-YYYY[.gz])");
+        }
+        return parsed.usaf();
     }
 
     /**

@@ -155,6 +155,15 @@ class WeatherCommandTest {
     }
 
     @Test
+    void detect_engineSpark_pointsToTheSparkModule() {
+        Path csv = folder.resolve("spark.csv");
+
+        Result result = run("detect", "--engine", "spark", "--input", data.toString(), "--output", csv.toString());
+
+        assertBadInput(result, csv, "--engine spark runs in the kernels-weather-spark module");
+    }
+
+    @Test
     void plot_pngAndSvg() {
         for (String name : new String[] {"station.png", "station.svg"}) {
             Path image = folder.resolve(name);
