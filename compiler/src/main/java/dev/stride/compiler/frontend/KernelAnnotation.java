@@ -3,6 +3,7 @@ package dev.stride.compiler.frontend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -33,6 +34,7 @@ public record KernelAnnotation(
     static final String JIT = "Ldev/stride/Jit;";
     static final String VECTORIZE = "Ldev/stride/Vectorize;";
     static final String PARALLEL = "Ldev/stride/Parallel;";
+    static final String SPECIALISATION = "Ldev/stride/runtime/specialise/Specialisation;";
 
     /**
      * Whether the method carries any Stride annotation.
@@ -82,6 +84,10 @@ public record KernelAnnotation(
                 case JIT -> jit = true;
                 case VECTORIZE -> vectorize = true;
                 case PARALLEL -> parallel = true;
+                case SPECIALISATION -> {
+                    source.add(specialisationLabel(annotation));
+                    return;
+                }
                 default -> {
                     return;
                 }
@@ -114,6 +120,29 @@ public record KernelAnnotation(
                     // options without effect on compilation (e.g. @Vectorize(target)) are read by their own stages
                 }
             }
+        }
+
+        /** {@code specialisation of sum(double[]) for FLOAT}, for the report of a generated overload. */
+        private static String specialisationLabel(AnnotationNode annotation) {
+            String method = "";
+            String descriptor = "()V";
+            String kind = "";
+            for (int i = 0; i + 1 < annotation.values.size(); i += 2) {
+                Object value = annotation.values.get(i + 1);
+                switch ((String) annotation.values.get(i)) {
+                    case "method" -> method = (String) value;
+                    case "descriptor" -> descriptor = (String) value;
+                    case "kind" -> kind = (String) value;
+                    default -> {
+                        // the owner is the report's class context
+                    }
+                }
+            }
+            List<String> parameters = new ArrayList<>();
+            for (Type parameter : Type.getArgumentTypes(descriptor)) {
+                parameters.add(parameter.getClassName().replaceFirst("^java\\.lang\\.", ""));
+            }
+            return "specialisation of " + method + "(" + String.join(", ", parameters) + ") for " + kind;
         }
 
         private static int widthBits(String constant) {
