@@ -126,17 +126,50 @@ public final class SpecialKernels {
         return total + last + 7;
     }
 
-    /** long to int: a vectorisable element-wise kernel. */
+    /** long to int: a vectorisable map with a conditional wrapping sum. */
     @Jit(alsoFor = ElementKind.INT)
-    public static void axpy(long alpha, long[] x, long[] y) {
+    public static long axpy(long alpha, long[] x, long[] y) {
+        long total = 0;
         for (int i = 0; i < x.length; i++) {
-            y[i] = alpha * x[i] + y[i];
+            long v = alpha * x[i] + y[i];
+            y[i] = v;
+            if (v > alpha) {
+                total += v;
+            }
         }
+        return total;
     }
 
-    public static void axpyByHand(int alpha, int[] x, int[] y) {
+    public static int axpyByHand(int alpha, int[] x, int[] y) {
+        int total = 0;
         for (int i = 0; i < x.length; i++) {
-            y[i] = alpha * x[i] + y[i];
+            int v = alpha * x[i] + y[i];
+            y[i] = v;
+            if (v > alpha) {
+                total += v;
+            }
         }
+        return total;
+    }
+    /**
+     * Chained assignments and a discarded result: stack instructions whose form depends on value sizes. Not a
+     * {@code @Jit} kernel (Stride's lifter does not take {@code DUP2_X2} yet), so the test substitutes it directly.
+     */
+    public static double prefix(double[] a, double[] out, double[] copy) {
+        double run = 0;
+        for (int i = 0; i < a.length; i++) {
+            copy[i] = out[i] = run += a[i];
+            Math.abs(run);
+        }
+        return run;
+    }
+
+    public static float prefixByHand(float[] a, float[] out, float[] copy) {
+        float run = 0;
+        for (int i = 0; i < a.length; i++) {
+            copy[i] = out[i] = run += a[i];
+            Math.abs(run);
+        }
+        return run;
     }
 }

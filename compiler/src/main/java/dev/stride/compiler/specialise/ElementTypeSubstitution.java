@@ -8,6 +8,7 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LocalVariableNode;
@@ -33,7 +34,7 @@ import org.objectweb.asm.tree.analysis.Frame;
  *   <li>frames of the original (ASM's {@link Analyzer} with {@link BasicInterpreter}) give the type of every stack
  *       value, needed where an instruction's form depends on value sizes ({@link StackShapes});
  *   <li>opcodes naming the type change through {@link OpcodeTable}; conversions between the old and the new type
- *       disappear; {@code LCMP} becomes {@code Integer.compare};
+ *       disappear; {@code LCMP} before a jump becomes the {@code int} compare-and-jump javac would emit;
  *   <li>constants are narrowed ({@code 0.1} to {@code 0.1f}), and one that does not fit the new type (a {@code
  *       double} beyond the {@code float} range, a {@code long} beyond {@code int}) is an error, as javac rejects
  *       {@code 1e300f};
@@ -137,7 +138,7 @@ public final class ElementTypeSubstitution {
             return;
         }
         if (opcode == LCMP && substitution == Substitution.LONG_TO_INT) {
-            method.instructions.set(insn, new MethodInsnNode(INVOKESTATIC, "java/lang/Integer", "compare", "(II)I"));
+            compare(method, insn);
             return;
         }
         if (opcode == POP2 || opcode == DUP2 || opcode == DUP_X2 || opcode == DUP2_X1 || opcode == DUP2_X2) {
@@ -151,6 +152,19 @@ public final class ElementTypeSubstitution {
         } else if (mapped != opcode) {
             method.instructions.set(insn, new org.objectweb.asm.tree.InsnNode(mapped));
         }
+    }
+
+    /**
+     * {@code LCMP} followed by {@code IFxx} becomes {@code IF_ICMPxx}, as javac compiles an {@code int} comparison
+     * (and as the vectoriser recognises it); any other use of {@code LCMP} becomes {@code Integer.compare}.
+     */
+    private static void compare(MethodNode method, AbstractInsnNode insn) {
+        if (insn.getNext() instanceof JumpInsnNode jump && jump.getOpcode() >= IFEQ && jump.getOpcode() <= IFLE) {
+            jump.setOpcode(jump.getOpcode() - IFEQ + IF_ICMPEQ);
+            method.instructions.remove(insn);
+            return;
+        }
+        method.instructions.set(insn, new MethodInsnNode(INVOKESTATIC, "java/lang/Integer", "compare", "(II)I"));
     }
 
     private void call(MethodNode method, MethodInsnNode call, MathCallAdapter math, int line) {
