@@ -70,7 +70,8 @@ public final class StrideCompiler {
                 specialised = !OverloadExpansion.expand(classNode, library).isEmpty();
             } catch (SpecialisationException e) {
                 String file = classNode.sourceFile != null ? classNode.sourceFile : classNode.name;
-                Diagnostic error = new Diagnostic(Diagnostic.Severity.ERROR, file, 0, e.getMessage());
+                String where = e.sourceFile() != null ? e.sourceFile() : file;
+                Diagnostic error = new Diagnostic(Diagnostic.Severity.ERROR, where, e.line(), e.getMessage());
                 ClassNode untouched = ClassModelReader.read(classFile);
                 return unchanged(
                         untouched, new ClassReport(untouched.name.replace('/', '.'), file, List.of()), List.of(error));

@@ -243,8 +243,7 @@ public final class ElementTypeSubstitution {
     }
 
     private SpecialisationException error(int line, String reason) {
-        return new SpecialisationException(
-                "line " + line + ": cannot specialise to " + substitution.kind() + ": " + reason);
+        return new SpecialisationException("cannot specialise to " + substitution.kind() + ": " + reason, null, line);
     }
 
     private static String describe(String descriptor) {

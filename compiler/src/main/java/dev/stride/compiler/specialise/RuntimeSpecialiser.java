@@ -42,7 +42,12 @@ public final class RuntimeSpecialiser implements SpecialisationCompiler {
                         "the class file of " + owner.getName() + " cannot be read through its class loader"));
         ClassNode ownerNode = new ClassNode();
         new ClassReader(ownerBytes).accept(ownerNode, ClassReader.EXPAND_FRAMES);
-        MethodNode specialised = SpecialisedMethod.make(ownerNode, method, descriptor, substitution);
+        MethodNode specialised;
+        try {
+            specialised = SpecialisedMethod.make(ownerNode, method, descriptor, substitution);
+        } catch (SpecialisationException e) {
+            throw new IllegalStateException(e.located(), e);
+        }
         String className = ownerName + "$" + method + "$" + kind;
         byte[] plain = standalone(ownerNode, className, specialised);
         byte[] classFile = vectorise ? vectorised(plain, className, library) : plain;

@@ -40,7 +40,7 @@ public final class SpecialisedMethod {
         try {
             substituted = new ElementTypeSubstitution(substitution).apply(owner.name, kernel);
         } catch (SpecialisationException e) {
-            throw new SpecialisationException(sourceFile(owner) + ": " + name + ": " + e.getMessage());
+            throw new SpecialisationException(name + ": " + e.getMessage(), sourceFile(owner), e.line());
         }
         substituted.access = Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC;
         return withFrames(owner, substituted);

@@ -67,7 +67,8 @@ public final class Specialisations {
             return hidden.findStatic(hidden.lookupClass(), compiled.method(), found)
                     .asType(type);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return throwing(type, new IllegalStateException("Stride: cannot make the " + what + ": " + e, e));
+            String reason = e instanceof IllegalStateException ? e.getMessage() : e.toString();
+            return throwing(type, new IllegalStateException("Stride: cannot make the " + what + ": " + reason, e));
         }
     }
 
