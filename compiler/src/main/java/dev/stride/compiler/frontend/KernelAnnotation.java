@@ -122,19 +122,24 @@ public record KernelAnnotation(
             }
         }
 
-        /** {@code specialisation of sum(double[]) for FLOAT}, for the report of a generated overload. */
+        /**
+         * {@code specialisation of sum(double[]) for FLOAT (lines of Kernels.java)}, for the report of a generated
+         * overload, whose code and line numbers come from the kernel's class.
+         */
         private static String specialisationLabel(AnnotationNode annotation) {
             String method = "";
             String descriptor = "()V";
             String kind = "";
+            String file = "";
             for (int i = 0; i + 1 < annotation.values.size(); i += 2) {
                 Object value = annotation.values.get(i + 1);
                 switch ((String) annotation.values.get(i)) {
                     case "method" -> method = (String) value;
                     case "descriptor" -> descriptor = (String) value;
                     case "kind" -> kind = (String) value;
+                    case "owner" -> file = sourceFileOf(((Type) value).getInternalName());
                     default -> {
-                        // the owner is the report's class context
+                        // no other values
                     }
                 }
             }
@@ -142,7 +147,15 @@ public record KernelAnnotation(
             for (Type parameter : Type.getArgumentTypes(descriptor)) {
                 parameters.add(parameter.getClassName().replaceFirst("^java\\.lang\\.", ""));
             }
-            return "specialisation of " + method + "(" + String.join(", ", parameters) + ") for " + kind;
+            return "specialisation of " + method + "(" + String.join(", ", parameters) + ") for " + kind
+                    + (file.isEmpty() ? "" : " (lines of " + file + ")");
+        }
+
+        /** The source file javac names for a class: its outermost class's simple name. */
+        private static String sourceFileOf(String internalName) {
+            String simple = internalName.substring(internalName.lastIndexOf('/') + 1);
+            int nested = simple.indexOf('$');
+            return (nested < 0 ? simple : simple.substring(0, nested)) + ".java";
         }
 
         private static int widthBits(String constant) {

@@ -198,7 +198,9 @@ class SpecialisationDifferentialTest {
 
         assertTrue(rewrite.changed());
         assertTrue(rewrite.addedClasses().containsKey("spec/SpecialKernelsOverloads$StrideSimd"));
-        assertTrue(sum.annotation().endsWith("specialisation of sum(double[]) for FLOAT"), sum.annotation());
+        assertTrue(
+                sum.annotation().endsWith("specialisation of sum(double[]) for FLOAT (lines of SpecialKernels.java)"),
+                sum.annotation());
         assertEquals("float", vectorized(sum).elementType());
         assertEquals("int", vectorized(axpy).elementType());
         assertNull(ClassVerification.problem(rewrite.rewrittenClass()));
