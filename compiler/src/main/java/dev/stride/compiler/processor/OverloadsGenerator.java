@@ -174,7 +174,12 @@ final class OverloadsGenerator {
         environment.getMessager().printMessage(Diagnostic.Kind.ERROR, message, element);
     }
 
+    /** The compiler's trees, or null outside javac (then bodies are checked when the specialisation is made). */
     private static Trees trees(ProcessingEnvironment environment) {
-        return Trees.instance(environment);
+        try {
+            return Trees.instance(environment);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

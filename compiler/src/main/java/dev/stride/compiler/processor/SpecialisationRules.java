@@ -46,6 +46,12 @@ import javax.tools.Diagnostic;
 final class SpecialisationRules {
     private final Trees trees;
 
+    /**
+     * Rules over a compiler's trees.
+     *
+     * @param trees javac's trees, or null when the processor runs in another compiler (the bodies are then checked
+     *     only when the specialisation is made)
+     */
     SpecialisationRules(Trees trees) {
         this.trees = trees;
     }
@@ -59,6 +65,9 @@ final class SpecialisationRules {
      * @return true when the body can be specialised
      */
     boolean check(ExecutableElement method, TypeKind from, String kind) {
+        if (trees == null) {
+            return true;
+        }
         TreePath path = trees.getPath(method);
         if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
             return true;
