@@ -67,6 +67,10 @@ final class OverloadsGenerator {
     }
 
     private boolean accepted(ExecutableElement kernel, TypeKind from, String kind) {
+        if (!kernel.getModifiers().contains(Modifier.STATIC)
+                || kernel.getModifiers().contains(Modifier.ABSTRACT)) {
+            return false; // KernelRules reports it; generated delegates would only add errors
+        }
         boolean ok = true;
         if (kernel.getModifiers().contains(Modifier.PRIVATE)) {
             error(
