@@ -172,4 +172,27 @@ public final class SpecialKernels {
         }
         return run;
     }
+    /** A checked exception thrown by the kernel itself: the overloads must throw it unchanged. */
+    @Jit(alsoFor = ElementKind.FLOAT)
+    public static double checkedSum(double[] a) throws java.io.IOException {
+        if (a.length == 0) {
+            throw new java.io.IOException("empty input");
+        }
+        double total = 0;
+        for (int i = 0; i < a.length; i++) {
+            total += a[i];
+        }
+        return total;
+    }
+
+    public static float checkedSumByHand(float[] a) throws java.io.IOException {
+        if (a.length == 0) {
+            throw new java.io.IOException("empty input");
+        }
+        float total = 0;
+        for (int i = 0; i < a.length; i++) {
+            total += a[i];
+        }
+        return total;
+    }
 }

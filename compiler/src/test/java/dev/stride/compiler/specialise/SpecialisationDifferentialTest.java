@@ -174,6 +174,22 @@ class SpecialisationDifferentialTest {
     }
 
     @Test
+    void checkedSum_throwsTheKernelsCheckedExceptionUnchanged() throws Exception {
+        MethodType type = MethodType.methodType(float.class, float[].class);
+        List<Outcome[]> outcomes = differential(
+                "checkedSum",
+                "([D)D",
+                "FLOAT",
+                "checkedSumByHand",
+                type,
+                (n, seed) -> new Object[] {Inputs.floats(n, seed, seed > 0, false)},
+                true);
+
+        assertEquals("java.io.IOException: empty input", outcomes.getFirst()[1].thrown());
+        assertEquals("java.io.IOException: empty input", outcomes.getFirst()[3].thrown());
+    }
+
+    @Test
     void nullArrays_throwTheSameExceptionOnEveryPath() throws Exception {
         MethodType type = MethodType.methodType(float.class, float[].class);
 
