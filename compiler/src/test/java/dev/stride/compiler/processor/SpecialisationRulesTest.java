@@ -228,7 +228,8 @@ class SpecialisationRulesTest {
                 return source;
             }
         };
-        List<String> options = List.of("-proc:only", "-classpath", System.getProperty("java.class.path"));
+        List<String> options =
+                List.of("-proc:only", "-s", generatedSources(), "-classpath", System.getProperty("java.class.path"));
         JavaCompiler.CompilationTask task = javac.getTask(null, null, diagnostics, options, null, List.of(file));
         task.setProcessors(List.of(new StrideProcessor()));
         task.call();
@@ -239,5 +240,15 @@ class SpecialisationRulesTest {
             }
         }
         return errors;
+    }
+
+    /** A scratch directory for the overloads classes the processor generates, so none lands in the working directory. */
+    private static String generatedSources() {
+        try {
+            return java.nio.file.Files.createTempDirectory("stride-processor-test")
+                    .toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
