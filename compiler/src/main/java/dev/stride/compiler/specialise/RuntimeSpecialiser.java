@@ -21,10 +21,10 @@ import org.objectweb.asm.tree.MethodNode;
  * (registered as a {@link java.util.ServiceLoader} provider of {@link SpecialisationCompiler}).
  *
  * <p>It reads the kernel's class file through the kernel's class loader (the stored original when the class was
- * rewritten), specialises the kernel into a fresh class {@code <Owner>$<kernel>$<KIND>} holding only that method,
- * and, when asked, runs the vectorising compiler on it. The SIMD holder that compilation emits is merged into the
- * same class: a hidden class cannot be named by another class, and the merged class is only produced when the
- * Vector API is known to be present, which is what the separate holder protects against at build time.
+ * rewritten), specialises the kernel into a fresh class {@code <Owner>$<kernel>$<KIND>$<hash of the descriptor>}
+ * holding only that method, and, when asked, runs the vectorising compiler on it. The SIMD holder that compilation
+ * emits is merged into the same class, which is only produced when the Vector API is known to be present (what the
+ * separate holder protects against at build time), so one class is defined per specialisation.
  */
 public final class RuntimeSpecialiser implements SpecialisationCompiler {
 
@@ -48,7 +48,7 @@ public final class RuntimeSpecialiser implements SpecialisationCompiler {
         } catch (SpecialisationException e) {
             throw new IllegalStateException(e.located(), e);
         }
-        String className = ownerName + "$" + method + "$" + kind;
+        String className = className(ownerName, method, descriptor, kind);
         byte[] plain = standalone(ownerNode, className, specialised);
         byte[] classFile = vectorise ? vectorised(plain, className, library) : plain;
         String problem = ClassVerification.problem(classFile);
@@ -56,6 +56,20 @@ public final class RuntimeSpecialiser implements SpecialisationCompiler {
             throw new IllegalStateException("internal error: Stride generated an invalid class (" + problem + ")");
         }
         return new SpecialisedClass(classFile, method, specialised.desc);
+    }
+
+    /**
+     * The name of a specialisation's class: unique per kernel (overloaded kernels differ in the descriptor's hash) and
+     * kind, so each is defined once in the kernel's loader.
+     *
+     * @param owner the kernel class's internal name
+     * @param method the kernel's name
+     * @param descriptor the kernel's descriptor
+     * @param kind the element kind
+     * @return an internal name in the owner's package
+     */
+    public static String className(String owner, String method, String descriptor, String kind) {
+        return owner + "$" + method + "$" + kind + "$" + Integer.toHexString(descriptor.hashCode());
     }
 
     /** A class holding only the specialised method, in the owner's package and source file. */

@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code runtime}: the first call of an overload compiled at run time (loading ASM and the compiler, one
- *       specialisation, defining the hidden class), then the first call of a second specialisation;
+ *       specialisation, defining the class), then the first call of a second specialisation;
  *   <li>{@code build}: the build-time compilation of the whole overloads class (what the plugin adds to the build),
  *       then the first call of the rewritten overload (which initialises Stride's Vector API guard and the Vector
  *       API classes, as any rewritten method's first call does), then the first call of a second one.

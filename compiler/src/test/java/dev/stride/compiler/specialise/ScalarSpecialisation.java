@@ -17,7 +17,8 @@ final class ScalarSpecialisation {
             throws ReflectiveOperationException {
         SpecialisationCompiler.SpecialisedClass compiled =
                 new RuntimeSpecialiser().compile(owner, kernel, descriptor, kind, false);
-        String name = owner.getName() + "$" + kernel + "$" + kind;
+        String name = RuntimeSpecialiser.className(owner.getName().replace('.', '/'), kernel, descriptor, kind)
+                .replace('/', '.');
         Class<?> defined = new Definer(owner.getClassLoader()).define(name, compiled.classFile());
         return MethodHandles.publicLookup().findStatic(defined, compiled.method(), type);
     }

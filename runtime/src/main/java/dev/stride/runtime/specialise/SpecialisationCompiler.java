@@ -6,7 +6,7 @@ package dev.stride.runtime.specialise;
  *
  * <p>An implementation reads the kernel's class file (the stored original when the class was rewritten by Stride),
  * substitutes the element type, vectorises the result when asked, and returns a class file ready for {@code
- * Lookup.defineHiddenClass} in the kernel's package.
+ * Lookup.defineClass} in the kernel's package.
  */
 public interface SpecialisationCompiler {
 
@@ -27,7 +27,7 @@ public interface SpecialisationCompiler {
     /**
      * A compiled specialisation.
      *
-     * @param classFile the bytes of a class in the owner's package, to define as a hidden nestmate of the owner
+     * @param classFile the bytes of a class in the owner's package, to define in the owner's class loader
      * @param method the name of the static method holding the specialisation
      * @param descriptor its JVM descriptor
      */

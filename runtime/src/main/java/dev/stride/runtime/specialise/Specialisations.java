@@ -17,8 +17,10 @@ import java.util.ServiceLoader;
  * once per class loader; afterwards the handle is a constant that C2 inlines into the caller, so the call costs what
  * a direct static call costs.
  *
- * <p>The specialisation is defined with {@code Lookup.defineHiddenClass} as a nestmate of the kernel's class (so it
- * may call the kernel class's private helpers) and can be unloaded with it. The vectorising compiler runs only when
+ * <p>The specialisation is defined with {@code Lookup.defineClass} in the kernel's package and class loader, as an
+ * ordinary class. Not a hidden class: the JVM leaves hidden frames out of stack traces and computes no helpful
+ * {@code NullPointerException} message for them, so an exception thrown by a hidden specialisation would lose the
+ * kernel's frame and line and differ from what the plain code throws. The vectorising compiler runs only when
  * {@link VectorGuard#ENABLED} is true, so no Vector API class is named when {@code jdk.incubator.vector} is absent;
  * under the kill switch ({@code stride.disable}) the substituted scalar code runs.
  */
@@ -61,11 +63,9 @@ public final class Specialisations {
             SpecialisationCompiler.SpecialisedClass compiled =
                     compiler.get().compile(owner, method, descriptor, kind, vectorise);
             MethodHandles.Lookup ownerLookup = MethodHandles.privateLookupIn(owner, caller);
-            MethodHandles.Lookup hidden = ownerLookup.defineHiddenClass(
-                    compiled.classFile(), true, MethodHandles.Lookup.ClassOption.NESTMATE);
+            Class<?> specialised = ownerLookup.defineClass(compiled.classFile());
             MethodType found = MethodType.fromMethodDescriptorString(compiled.descriptor(), owner.getClassLoader());
-            return hidden.findStatic(hidden.lookupClass(), compiled.method(), found)
-                    .asType(type);
+            return ownerLookup.findStatic(specialised, compiled.method(), found).asType(type);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             String reason = e instanceof IllegalStateException ? e.getMessage() : e.toString();
             return throwing(type, new IllegalStateException("Stride: cannot make the " + what + ": " + reason, e));
