@@ -47,7 +47,16 @@ public @interface Jit {
     /**
      * Additional element kinds to generate overloads for. A kernel written for {@code double[]} with {@code
      * alsoFor = ElementKind.FLOAT} also gets an overload taking {@code float[]} in which {@code double} is
-     * replaced by {@code float} wherever it flows, following Java's promotion rules as if written by hand.
+     * replaced by {@code float} wherever it flows (parameters, locals, constants, array elements, arithmetic, the
+     * result), following Java's promotion rules as if written by hand; values of other types stay. {@code Math}
+     * calls use the overload of the new type where {@code Math} has one ({@code abs}, {@code min}, {@code max}),
+     * else compute in {@code double} and narrow, as {@code (float) Math.exp(x)} by hand.
+     *
+     * <p>The annotation processor generates {@code <Owner>Overloads} in the same package with one static overload
+     * per element kind, the kernel's own included; call those. With stride-maven-plugin (or the agent) the
+     * specialisations are compiled at build time; without, on their first call (which needs {@code
+     * stride-compiler} on the class path). The allowed substitutions and what is refused are listed in {@link
+     * ElementKind}; a refused construct is a compile error at its line.
      *
      * @return the extra element kinds; empty for none
      */

@@ -41,9 +41,22 @@ final class ClassCompilation {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final ChunkCompilation chunks;
     private final ClassLibrary library;
+    private final boolean specialised;
 
-    ClassCompilation(CompilerOptions options, ClassNode classNode, byte[] originalBytes, ClassLibrary library) {
+    /**
+     * A compilation of one class.
+     *
+     * @param specialised whether specialisation overloads were expanded into the class, which must then be written
+     *     even when no loop is rewritten
+     */
+    ClassCompilation(
+            CompilerOptions options,
+            ClassNode classNode,
+            byte[] originalBytes,
+            ClassLibrary library,
+            boolean specialised) {
         this.options = options;
+        this.specialised = specialised;
         this.classNode = classNode;
         this.originalBytes = originalBytes;
         this.library = library;
@@ -84,7 +97,9 @@ final class ClassCompilation {
         }
         ClassReport report = new ClassReport(binaryName(), classNode.sourceFile, reports);
         boolean anyRewritten = results.values().stream()
-                .anyMatch(r -> !r.vectorized().isEmpty() || !r.parallel().isEmpty());
+                        .anyMatch(
+                                r -> !r.vectorized().isEmpty() || !r.parallel().isEmpty())
+                || specialised;
         if (!anyRewritten || options.compiledAt().equals("inspect")) {
             return StrideCompiler.unchanged(classNode, report, diagnostics);
         }
@@ -212,6 +227,10 @@ final class ClassCompilation {
     }
 
     private boolean isAlreadyCompiled() {
+        return isCompiled(classNode);
+    }
+
+    static boolean isCompiled(ClassNode classNode) {
         return classNode.visibleAnnotations != null
                 && classNode.visibleAnnotations.stream().anyMatch(a -> a.desc.equals(StrideCompiler.COMPILED_MARKER));
     }

@@ -2,6 +2,8 @@ package dev.stride.compiler;
 
 import dev.stride.compiler.frontend.KernelAnnotation;
 import dev.stride.compiler.report.ClassReport;
+import dev.stride.compiler.specialise.OverloadExpansion;
+import dev.stride.compiler.specialise.SpecialisationException;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
@@ -33,10 +35,12 @@ public final class StrideCompiler {
      * Whether a class file carries Stride annotations and so is worth compiling. Cheap: it does not build IR.
      *
      * @param classFile the bytes of a class file
-     * @return true when some method is annotated with {@code @Jit}, {@code @Vectorize} or {@code @Parallel}
+     * @return true when some method is annotated with {@code @Jit}, {@code @Vectorize} or {@code @Parallel}, or is
+     *     a generated specialisation overload to expand
      */
     public static boolean hasStrideAnnotations(byte[] classFile) {
-        return ClassModelReader.read(classFile).methods.stream().anyMatch(KernelAnnotation::isKernel);
+        ClassNode node = ClassModelReader.read(classFile);
+        return node.methods.stream().anyMatch(KernelAnnotation::isKernel) || OverloadExpansion.hasOverloads(node);
     }
 
     /**
@@ -62,7 +66,20 @@ public final class StrideCompiler {
      */
     public ClassRewrite compile(byte[] classFile, ClassLibrary library) {
         ClassNode classNode = ClassModelReader.readChecked(classFile);
-        return new ClassCompilation(options, classNode, classFile, library).run();
+        boolean specialised = false;
+        if (OverloadExpansion.hasOverloads(classNode) && !ClassCompilation.isCompiled(classNode)) {
+            try {
+                specialised = !OverloadExpansion.expand(classNode, library).isEmpty();
+            } catch (SpecialisationException e) {
+                String file = classNode.sourceFile != null ? classNode.sourceFile : classNode.name;
+                String where = e.sourceFile() != null ? e.sourceFile() : file;
+                Diagnostic error = new Diagnostic(Diagnostic.Severity.ERROR, where, e.line(), e.getMessage());
+                ClassNode untouched = ClassModelReader.read(classFile);
+                return unchanged(
+                        untouched, new ClassReport(untouched.name.replace('/', '.'), file, List.of()), List.of(error));
+            }
+        }
+        return new ClassCompilation(options, classNode, classFile, library, specialised).run();
     }
 
     /** Parses class files with frames expanded, as every later stage expects. */

@@ -3,6 +3,7 @@ package dev.stride.compiler.frontend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -34,6 +35,7 @@ public record KernelAnnotation(
     static final String VECTORIZE = "Ldev/stride/Vectorize;";
     static final String PARALLEL = "Ldev/stride/Parallel;";
     static final String REASSOCIATE = "Ldev/stride/Vectorize$Reassociate;";
+    static final String SPECIALISATION = "Ldev/stride/runtime/specialise/Specialisation;";
 
     /**
      * Whether the method carries any Stride annotation.
@@ -95,6 +97,10 @@ public record KernelAnnotation(
                 case JIT -> jit = true;
                 case VECTORIZE -> vectorize = true;
                 case PARALLEL -> parallel = true;
+                case SPECIALISATION -> {
+                    source.add(specialisationLabel(annotation));
+                    return;
+                }
                 default -> {
                     return;
                 }
@@ -127,6 +133,42 @@ public record KernelAnnotation(
                     // options without effect on compilation (e.g. @Vectorize(target)) are read by their own stages
                 }
             }
+        }
+
+        /**
+         * {@code specialisation of sum(double[]) for FLOAT (lines of Kernels.java)}, for the report of a generated
+         * overload, whose code and line numbers come from the kernel's class.
+         */
+        private static String specialisationLabel(AnnotationNode annotation) {
+            String method = "";
+            String descriptor = "()V";
+            String kind = "";
+            String file = "";
+            for (int i = 0; i + 1 < annotation.values.size(); i += 2) {
+                Object value = annotation.values.get(i + 1);
+                switch ((String) annotation.values.get(i)) {
+                    case "method" -> method = (String) value;
+                    case "descriptor" -> descriptor = (String) value;
+                    case "kind" -> kind = (String) value;
+                    case "owner" -> file = sourceFileOf(((Type) value).getInternalName());
+                    default -> {
+                        // no other values
+                    }
+                }
+            }
+            List<String> parameters = new ArrayList<>();
+            for (Type parameter : Type.getArgumentTypes(descriptor)) {
+                parameters.add(parameter.getClassName().replaceFirst("^java\\.lang\\.", ""));
+            }
+            return "specialisation of " + method + "(" + String.join(", ", parameters) + ") for " + kind
+                    + (file.isEmpty() ? "" : " (lines of " + file + ")");
+        }
+
+        /** The source file javac names for a class: its outermost class's simple name. */
+        private static String sourceFileOf(String internalName) {
+            String simple = internalName.substring(internalName.lastIndexOf('/') + 1);
+            int nested = simple.indexOf('$');
+            return (nested < 0 ? simple : simple.substring(0, nested)) + ".java";
         }
 
         private static int widthBits(String constant) {
