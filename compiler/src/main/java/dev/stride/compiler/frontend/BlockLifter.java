@@ -386,27 +386,46 @@ final class BlockLifter {
         }
     }
 
+    /**
+     * {@code dup_x2}, {@code dup2}, {@code dup2_x1}, {@code dup2_x2}: the top group of values (one word for
+     * {@code dup_x2}, two words for the {@code dup2} forms, a {@code long}/{@code double} being two words) is copied
+     * below the group under it (none, one or two words). javac emits them for chained assignments such as
+     * {@code b[i] = a[i] = s += x[i]} over {@code double}s. Every value involved is first stored to a temporary,
+     * deepest first, so the code keeps the original evaluation order and no tree is evaluated twice.
+     */
     private void dup2Family(int opcode) {
-        List<Expr> values = new ArrayList<>();
-        int words = 0;
-        while (words < 2 + (opcode == DUP2_X1 ? 1 : opcode == DUP2_X2 ? 2 : 0) + (opcode == DUP_X2 ? 1 : 0)) {
-            Expr e = materialize(stack.size() - 1 - values.size());
-            values.addFirst(e);
-            words += isWide(e) ? 2 : 1;
-            if (opcode == DUP2 && words >= 2) {
-                break;
+        int topWords = opcode == DUP_X2 ? 1 : 2;
+        int underWords = opcode == DUP2 ? 0 : opcode == DUP2_X1 ? 1 : 2;
+        int topCount = entriesMaking(topWords, stack.size());
+        int underCount = entriesMaking(underWords, stack.size() - topCount);
+        int first = stack.size() - topCount - underCount;
+        for (int depth = first; depth < stack.size(); depth++) {
+            materialize(depth);
+        }
+        List<Expr> top = new ArrayList<>(stack.subList(stack.size() - topCount, stack.size()));
+        List<Expr> under = new ArrayList<>(stack.subList(first, stack.size() - topCount));
+        stack.subList(first, stack.size()).clear();
+        stack.addAll(top);
+        stack.addAll(under);
+        stack.addAll(top);
+    }
+
+    /** How many stack entries, from {@code end} downwards, make exactly {@code words} words. */
+    private int entriesMaking(int words, int end) {
+        int count = 0;
+        int made = 0;
+        while (made < words) {
+            if (end - count <= 0) {
+                throw new IllegalStateException("operand stack underflow in block " + block + " at line " + line);
             }
-            if (values.size() == stack.size()) {
-                break;
-            }
+            made += isWide(stack.get(end - count - 1)) ? 2 : 1;
+            count++;
         }
-        if (opcode != DUP2) {
-            out.add(new Stmt.Opaque("dup_x2/dup2_x1/dup2_x2 stack shuffle", line));
-            return;
+        if (made != words) {
+            throw new IllegalStateException(
+                    "a stack shuffle splits a long or double value in block " + block + " at line " + line);
         }
-        for (Expr e : values) {
-            push(e);
-        }
+        return count;
     }
 
     private void discard(Expr value) {

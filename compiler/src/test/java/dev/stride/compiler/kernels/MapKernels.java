@@ -155,4 +155,25 @@ public final class MapKernels {
         }
         return sum;
     }
+
+    /** A chained assignment over doubles: javac duplicates the value with dup2_x2. */
+    @Jit
+    public static void chainedStore(double[] x, double[] a, double[] b) {
+        for (int i = 0; i < x.length; i++) {
+            b[i] = a[i] = x[i] > 0 ? x[i] * 2.0 : 0.0;
+        }
+    }
+
+    /** A chained assignment over ints (dup_x2) and longs (dup2_x1 through a long local). */
+    @Jit
+    public static long chainedMixed(int[] x, int[] a, int[] b, long[] c) {
+        long last = 0;
+        for (int i = 0; i < x.length; i++) {
+            b[i] = a[i] = x[i] > 0 ? x[i] : -x[i];
+        }
+        for (int i = 0; i < c.length; i++) {
+            last = c[i] = c[i] * 3;
+        }
+        return last;
+    }
 }

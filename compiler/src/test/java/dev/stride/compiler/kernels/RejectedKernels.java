@@ -123,4 +123,13 @@ public final class RejectedKernels {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A running sum stored twice (dup2_x2 on the running value): a recurrence, refused, never a crash. */
+    @Jit
+    public static void prefixCopy(double[] a, double[] out, double[] copy) {
+        double run = 0;
+        for (int i = 0; i < a.length; i++) {
+            copy[i] = out[i] = run += a[i];
+        }
+    }
 }
