@@ -302,11 +302,12 @@ public final class WeatherKernels {
         if (from < to) {
             flags[from] = 0;
         }
-        for (int k = shift; k < to - from; k++) {
-            int w = offset + k - shift;
-            double v = value[from + k];
-            boolean outlier = v == v && Math.abs(x[offset + k] - mean[w]) > threshold * std[w];
-            flags[from + k] = outlier ? OUTLIER : 0;
+        int toPoint = offset - from;
+        int toWindow = toPoint - shift;
+        for (int i = from + shift; i < to; i++) {
+            double v = value[i];
+            boolean outlier = v == v && Math.abs(x[i + toPoint] - mean[i + toWindow]) > threshold * std[i + toWindow];
+            flags[i] = outlier ? OUTLIER : 0;
             count += outlier ? 1 : 0;
         }
         return count;
