@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stride.runtime.Originals;
+import dev.stride.runtime.parallel.LoopCounters;
+import dev.stride.runtime.parallel.LoopPath;
 import dev.stride.runtime.parallel.ParallelLoops;
 import dev.stride.weather.engine.KernelEngine;
 import dev.stride.weather.generate.SyntheticWeather;
+import dev.stride.weather.kernels.WeatherKernels;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,6 +73,28 @@ class OutlierDetectorTest {
                         "min block rows " + minBlockRows + ", threads " + threads);
             }
         }
+    }
+
+    @Test
+    void detect_blockLoop_parallelForTwoBlocksOrMore_serialWithoutForkForOne() {
+        assertTrue(Originals.isRewritten(WeatherKernels.class), "the build rewrites the kernels");
+        int rows = 2 * StationBlocks.MIN_BLOCK_ROWS;
+        long[] station = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            station[i] = i / 1_000;
+        }
+        OutlierDetector detector = new OutlierDetector(DEFAULTS, KernelEngine.stride());
+
+        LoopCounters before = ParallelLoops.counters();
+        ParallelLoops.withThreads(2, () -> detector.detect(station, new double[rows], new double[rows]));
+        LoopCounters large = ParallelLoops.counters().minus(before);
+        ParallelLoops.withThreads(
+                2, () -> detector.detect(Arrays.copyOf(station, rows - 1), new double[rows - 1], new double[rows - 1]));
+        LoopCounters small = ParallelLoops.counters().minus(before).minus(large);
+
+        assertEquals(1, large.count(LoopPath.PARALLEL), "131,072 rows: two blocks, parallel");
+        assertEquals(0, small.count(LoopPath.PARALLEL), "131,071 rows: one block");
+        assertEquals(1, small.count(LoopPath.SERIAL_BELOW_THRESHOLD), "one block runs on the caller");
     }
 
     @Test
