@@ -1,20 +1,30 @@
 package dev.stride.weather;
 
 import dev.stride.runtime.StrideConfig;
+import dev.stride.runtime.parallel.ParallelLoops;
 import dev.stride.weather.engine.KernelEngine;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The library entry point: rolling-window outlier detection over columns of rows grouped by station and
  * time-ordered within a station. The command line and the Spark job call exactly this API, once per chunk of
  * whole stations.
  *
- * <p>One call allocates, per row, the filled values, the rolling mean and standard deviation (8 bytes each) and
- * a flag byte, besides the caller's three columns (24 bytes per row): about 49 bytes per row in all.
+ * <p>Memory: besides the caller's three columns (24 bytes per row), a call needs a flag byte per row, the
+ * station offsets, and three scratch arrays (filled values, rolling mean and standard deviation) as long as the
+ * sum of the longest station of each block ({@link StationBlocks}): at most a few times the longest station, not
+ * the row count. The detector keeps these arrays for its next call ({@link DetectionScratch}); calls from several
+ * threads at once are allowed (a call that finds the arrays taken allocates its own).
  */
 public final class OutlierDetector {
 
+    /** Initial guess of rows per station for sizing the station offsets; a wrong guess costs one more pass. */
+    private static final int ROWS_PER_STATION_GUESS = 1024;
+
     private final Parameters parameters;
     private final KernelEngine engine;
+    private final int minBlockRows;
+    private final AtomicReference<DetectionScratch> spareScratch = new AtomicReference<>();
 
     /**
      * Creates a detector.
@@ -25,6 +35,20 @@ public final class OutlierDetector {
      *     from the Stride pool's ({@code stride.threads}, fixed at JVM start)
      */
     public OutlierDetector(Parameters parameters, KernelEngine engine) {
+        this(parameters, engine, StationBlocks.MIN_BLOCK_ROWS);
+    }
+
+    /**
+     * Creates a detector with another minimum block size (tests use it to force many or few blocks).
+     *
+     * @param parameters the detection parameters
+     * @param engine the kernels to run
+     * @param minBlockRows the fewest rows per block of the parallel loop, positive
+     */
+    OutlierDetector(Parameters parameters, KernelEngine engine, int minBlockRows) {
+        if (minBlockRows < 1) {
+            throw new IllegalArgumentException("minBlockRows must be positive, was " + minBlockRows);
+        }
         int pool = StrideConfig.current().threads();
         if (parameters.threads() != 0 && parameters.threads() != pool) {
             throw new IllegalArgumentException("threads=" + parameters.threads() + " but the Stride pool has " + pool
@@ -32,6 +56,7 @@ public final class OutlierDetector {
         }
         this.parameters = parameters;
         this.engine = engine;
+        this.minBlockRows = minBlockRows;
     }
 
     /**
@@ -67,9 +92,25 @@ public final class OutlierDetector {
             throw new WeatherInputException("columns differ in length: station_usaf " + station.length + ", timestamp "
                     + timestamp.length + ", value " + value.length);
         }
-        int stationCount = engine.countStationRuns(station);
-        int[] starts = new int[stationCount + 1];
-        engine.stationRanges(station, starts);
+        DetectionScratch scratch = spareScratch.getAndSet(null);
+        if (scratch == null) {
+            scratch = new DetectionScratch();
+        }
+        try {
+            return detect(station, timestamp, value, scratch);
+        } finally {
+            spareScratch.set(scratch);
+        }
+    }
+
+    private Detection detect(long[] station, double[] timestamp, double[] value, DetectionScratch scratch) {
+        int[] firstUnordered = new int[1];
+        int[] starts = scratch.starts(station.length / ROWS_PER_STATION_GUESS + 2);
+        int stationCount = engine.scanStations(station, timestamp, starts, firstUnordered);
+        if (stationCount < 0) {
+            starts = scratch.starts(engine.countStationRuns(station) + 1);
+            stationCount = engine.scanStations(station, timestamp, starts, firstUnordered);
+        }
         int regrouped = engine.firstRegroupedRow(station, starts, stationCount);
         if (regrouped >= 0) {
             throw WeatherInputException.atRow(
@@ -77,33 +118,35 @@ public final class OutlierDetector {
                     "station " + station[regrouped]
                             + " appears again after other stations (rows must be grouped by station)");
         }
-        int unordered = engine.firstUnorderedRow(station, timestamp);
+        int unordered = firstUnordered[0];
         if (unordered >= 0) {
             throw WeatherInputException.atRow(
                     unordered,
                     "timestamp " + timestamp[unordered] + " is earlier than the previous row of station "
                             + station[unordered] + " (rows must be time-ordered within a station)");
         }
-        int rowCount = value.length;
-        double[] filled = new double[rowCount];
-        double[] mean = new double[rowCount];
-        double[] std = new double[rowCount];
-        byte[] flags = new byte[rowCount];
+        int rows = value.length;
+        int blockCount = StationBlocks.blockCount(rows, stationCount, ParallelLoops.currentThreads(), minBlockRows);
+        StationBlocks blocks = StationBlocks.plan(starts, stationCount, blockCount);
+        scratch.reserve(rows, blocks.scratchLength());
         int[] counts = new int[stationCount];
-        engine.detectStations(
+        engine.detectBlocks(
                 value,
                 starts,
-                stationCount,
+                blocks.blockStations(),
+                blocks.scratchOffsets(),
+                blockCount,
                 parameters.window(),
                 parameters.threshold(),
                 parameters.excludePoint(),
                 parameters.slidingSum(),
-                filled,
-                mean,
-                std,
-                flags,
+                scratch.filled(),
+                scratch.mean(),
+                scratch.std(),
+                scratch.flags(),
                 counts);
-        return new Detection(compact(flags, starts, counts), stationCount, keptStations(starts, stationCount));
+        return new Detection(
+                compact(scratch.flags(), starts, counts), stationCount, keptStations(starts, stationCount));
     }
 
     private int[] compact(byte[] flags, int[] starts, int[] counts) {

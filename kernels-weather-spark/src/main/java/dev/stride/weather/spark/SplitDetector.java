@@ -78,7 +78,7 @@ final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, Split
         }
         long readNanos = System.nanoTime() - readStart;
         KernelEngine engine = KernelEngine.stride();
-        int[] starts = runStarts(engine, chunk.station());
+        int[] starts = runStarts(engine, chunk.station(), chunk.timestamp());
         long computeStart = System.nanoTime();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         OutlierDetector.Detection detection;
@@ -98,10 +98,11 @@ final class SplitDetector implements FlatMapFunction<Iterator<InputSplit>, Split
         return outliers(split, chunk, starts, detection, readNanos, computeNanos, cpuNanos);
     }
 
-    private static int[] runStarts(KernelEngine engine, long[] station) {
+    /** The station runs of the split (sized by a first count, so the scan always fits). */
+    private static int[] runStarts(KernelEngine engine, long[] station, double[] timestamp) {
         int runs = engine.countStationRuns(station);
         int[] starts = new int[runs + 1];
-        engine.stationRanges(station, starts);
+        engine.scanStations(station, timestamp, starts, new int[1]);
         return starts;
     }
 

@@ -7,6 +7,7 @@ import dev.stride.weather.io.ColumnChunk;
 import dev.stride.weather.io.InputSources;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Option;
  * {@code bench}: the compute phase timed with the peers' protocol ({@code docs/peers.md}): all columns loaded
  * before timing, the first run reported on its own (it includes the JIT's warm-up of the SIMD code, as Numba's
  * first call includes its compilation), then the median of the timed runs, for each engine, with a check that
- * every engine found the same outlier rows.
+ * every engine found the same outlier rows. Besides wall time it reports the process's CPU time per run (all
+ * threads added, the median), which is steadier than wall time on a shared machine and shows how much work a
+ * parallel run adds.
  */
 @Command(
         name = "bench",
@@ -73,17 +76,21 @@ final class BenchCommand implements Callable<Integer> {
                     .rows();
             double first = (System.nanoTime() - firstStart) / 1e6;
             double[] timed = new double[runs];
+            double[] cpu = new double[runs];
             for (int run = 0; run < runs; run++) {
+                long cpuStart = processCpuNanos();
                 long start = System.nanoTime();
                 detector.detect(columns.station(), columns.timestamp(), columns.value());
                 timed[run] = (System.nanoTime() - start) / 1e6;
+                cpu[run] = (processCpuNanos() - cpuStart) / 1e6;
             }
             Arrays.sort(timed);
+            Arrays.sort(cpu);
             double median = timed[runs / 2];
             out.printf(
-                    "%-7s first run %,9.1f ms   median %,9.1f ms   best %,9.1f ms   %,7.1f M rows/s (median)"
-                            + "   %,d outliers%n",
-                    engine, first, median, timed[0], rows / median / 1e3, found.length);
+                    "%-7s first run %,9.1f ms   median %,9.1f ms   best %,9.1f ms   CPU %,9.1f ms"
+                            + "   %,7.1f M rows/s (median)   %,d outliers%n",
+                    engine, first, median, timed[0], cpu[runs / 2], rows / median / 1e3, found.length);
             if (reference != null && !Arrays.equals(reference, found)) {
                 spec.commandLine()
                         .getErr()
@@ -95,5 +102,13 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The CPU time of this process so far, all threads, or -1 when the JVM does not report it. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 }

@@ -25,13 +25,15 @@ public interface KernelEngine {
     int countStationRuns(long[] station);
 
     /**
-     * See {@link dev.stride.weather.kernels.WeatherKernels#stationRanges}.
+     * See {@link dev.stride.weather.kernels.WeatherKernels#scanStations}.
      *
      * @param station station ids
+     * @param timestamp times
      * @param starts receives the run offsets
-     * @return the number of runs
+     * @param firstUnordered receives the first row that goes back in time, or -1
+     * @return the number of runs, or -1 when {@code starts} is too short
      */
-    int stationRanges(long[] station, int[] starts);
+    int scanStations(long[] station, double[] timestamp, int[] starts, int[] firstUnordered);
 
     /**
      * See {@link dev.stride.weather.kernels.WeatherKernels#firstRegroupedRow}.
@@ -44,20 +46,13 @@ public interface KernelEngine {
     int firstRegroupedRow(long[] station, int[] starts, int runCount);
 
     /**
-     * See {@link dev.stride.weather.kernels.WeatherKernels#firstUnorderedRow}.
-     *
-     * @param station station ids
-     * @param timestamp times
-     * @return the first offending row, or -1
-     */
-    int firstUnorderedRow(long[] station, double[] timestamp);
-
-    /**
-     * See {@link dev.stride.weather.kernels.WeatherKernels#detectStations}.
+     * See {@link dev.stride.weather.kernels.WeatherKernels#detectBlocks}.
      *
      * @param value raw values
      * @param starts station offsets
-     * @param stationCount number of stations
+     * @param blockStations first station of every block, then the station count
+     * @param blockOffsets scratch offset of every block
+     * @param blockCount number of blocks
      * @param window window length
      * @param threshold threshold
      * @param excludePoint test the point after the window
@@ -68,10 +63,12 @@ public interface KernelEngine {
      * @param flags outlier flags
      * @param outlierCounts outliers per station
      */
-    void detectStations(
+    void detectBlocks(
             double[] value,
             int[] starts,
-            int stationCount,
+            int[] blockStations,
+            int[] blockOffsets,
+            int blockCount,
             int window,
             double threshold,
             boolean excludePoint,

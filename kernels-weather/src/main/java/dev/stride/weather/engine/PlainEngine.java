@@ -15,10 +15,9 @@ final class PlainEngine implements KernelEngine {
 
     private final Class<?> kernels;
     private final MethodHandle countStationRuns;
-    private final MethodHandle stationRanges;
+    private final MethodHandle scanStations;
     private final MethodHandle firstRegroupedRow;
-    private final MethodHandle firstUnorderedRow;
-    private final MethodHandle detectStations;
+    private final MethodHandle detectBlocks;
     private final MethodHandle compactFlags;
 
     private PlainEngine(Class<?> kernels) throws ReflectiveOperationException {
@@ -26,18 +25,20 @@ final class PlainEngine implements KernelEngine {
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         countStationRuns =
                 lookup.findStatic(kernels, "countStationRuns", MethodType.methodType(int.class, long[].class));
-        stationRanges = lookup.findStatic(
-                kernels, "stationRanges", MethodType.methodType(int.class, long[].class, int[].class));
+        scanStations = lookup.findStatic(
+                kernels,
+                "scanStations",
+                MethodType.methodType(int.class, long[].class, double[].class, int[].class, int[].class));
         firstRegroupedRow = lookup.findStatic(
                 kernels, "firstRegroupedRow", MethodType.methodType(int.class, long[].class, int[].class, int.class));
-        firstUnorderedRow = lookup.findStatic(
-                kernels, "firstUnorderedRow", MethodType.methodType(int.class, long[].class, double[].class));
-        detectStations = lookup.findStatic(
+        detectBlocks = lookup.findStatic(
                 kernels,
-                "detectStations",
+                "detectBlocks",
                 MethodType.methodType(
                         void.class,
                         double[].class,
+                        int[].class,
+                        int[].class,
                         int[].class,
                         int.class,
                         int.class,
@@ -97,9 +98,9 @@ final class PlainEngine implements KernelEngine {
     }
 
     @Override
-    public int stationRanges(long[] station, int[] starts) {
+    public int scanStations(long[] station, double[] timestamp, int[] starts, int[] firstUnordered) {
         try {
-            return (int) stationRanges.invokeExact(station, starts);
+            return (int) scanStations.invokeExact(station, timestamp, starts, firstUnordered);
         } catch (Throwable e) {
             throw rethrow(e);
         }
@@ -115,19 +116,12 @@ final class PlainEngine implements KernelEngine {
     }
 
     @Override
-    public int firstUnorderedRow(long[] station, double[] timestamp) {
-        try {
-            return (int) firstUnorderedRow.invokeExact(station, timestamp);
-        } catch (Throwable e) {
-            throw rethrow(e);
-        }
-    }
-
-    @Override
-    public void detectStations(
+    public void detectBlocks(
             double[] value,
             int[] starts,
-            int stationCount,
+            int[] blockStations,
+            int[] blockOffsets,
+            int blockCount,
             int window,
             double threshold,
             boolean excludePoint,
@@ -138,10 +132,12 @@ final class PlainEngine implements KernelEngine {
             byte[] flags,
             int[] outlierCounts) {
         try {
-            detectStations.invokeExact(
+            detectBlocks.invokeExact(
                     value,
                     starts,
-                    stationCount,
+                    blockStations,
+                    blockOffsets,
+                    blockCount,
                     window,
                     threshold,
                     excludePoint,

@@ -16,8 +16,8 @@ final class StrideEngine implements KernelEngine {
     }
 
     @Override
-    public int stationRanges(long[] station, int[] starts) {
-        return WeatherKernels.stationRanges(station, starts);
+    public int scanStations(long[] station, double[] timestamp, int[] starts, int[] firstUnordered) {
+        return WeatherKernels.scanStations(station, timestamp, starts, firstUnordered);
     }
 
     @Override
@@ -26,15 +26,12 @@ final class StrideEngine implements KernelEngine {
     }
 
     @Override
-    public int firstUnorderedRow(long[] station, double[] timestamp) {
-        return WeatherKernels.firstUnorderedRow(station, timestamp);
-    }
-
-    @Override
-    public void detectStations(
+    public void detectBlocks(
             double[] value,
             int[] starts,
-            int stationCount,
+            int[] blockStations,
+            int[] blockOffsets,
+            int blockCount,
             int window,
             double threshold,
             boolean excludePoint,
@@ -44,10 +41,12 @@ final class StrideEngine implements KernelEngine {
             double[] std,
             byte[] flags,
             int[] outlierCounts) {
-        WeatherKernels.detectStations(
+        WeatherKernels.detectBlocks(
                 value,
                 starts,
-                stationCount,
+                blockStations,
+                blockOffsets,
+                blockCount,
                 window,
                 threshold,
                 excludePoint,

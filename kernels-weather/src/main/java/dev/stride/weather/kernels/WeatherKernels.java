@@ -27,9 +27,21 @@ import dev.stride.Parallel;
  * running sums of {@code x} and {@code x^2}; it is faster on long windows but less robust numerically
  * (cancellation in {@code sumSquares - sum^2/n} and drift of the running sums), so it is an option only.
  *
- * <p>Every method takes primitive arrays and primitive scalars only, allocates nothing, and writes only the
- * row range {@code [from, to)} it was given, so the parallel station loop of {@link #detectStations} writes
- * disjoint ranges. Methods return status values instead of throwing; the caller turns them into errors.
+ * <p>Where the per-station work runs: {@link #detectBlocks} is a {@code prange} loop over <em>blocks</em> of
+ * consecutive stations, each block holding about the same number of rows (the caller plans them, see
+ * {@code dev.stride.weather.StationBlocks}). A block runs {@link #detectStationRange}: fill-forward, the window
+ * statistics and the outlier test of each of its stations, one after the other, in the block's own slice of
+ * the scratch arrays ({@code filled mean std}). The scratch slice is as long as the block's longest station,
+ * not as the block, so it stays in the core's cache and is reused station after station; the trip count of the
+ * parallel loop is a measure of work (blocks of at least a minimum number of rows), so small inputs stay
+ * serial and large ones split evenly whatever the station lengths.
+ *
+ * <p>Every method takes primitive arrays and primitive scalars only and allocates nothing except
+ * {@link #firstRegroupedRow} (a hash set sized by the number of stations). The methods called per station
+ * write only the rows {@code [from, to)} of their station (flags) and the scratch slice
+ * {@code [offset, offset + to - from)} of their block; blocks have disjoint stations and disjoint scratch
+ * slices, so the parallel block loop writes disjoint ranges. Methods return status values instead of
+ * throwing; the caller turns them into errors.
  */
 public final class WeatherKernels {
 
@@ -58,22 +70,45 @@ public final class WeatherKernels {
     }
 
     /**
-     * Writes the start offset of every run of equal station ids, then {@code station.length} as the end of the
-     * last run: run {@code s} covers rows {@code [starts[s], starts[s + 1])}.
+     * One pass over the rows that finds the station runs and checks the time order: writes the start offset of
+     * every run of equal station ids to {@code starts}, then {@code station.length} as the end of the last run
+     * (run {@code s} covers rows {@code [starts[s], starts[s + 1])}), and stores in {@code firstUnordered[0]} the
+     * first row whose timestamp is earlier than the previous row's of the same station, or -1 when every station
+     * is time-ordered. This replaces three passes (count the runs, write them, check the order): the columns are
+     * read once.
      *
      * @param station the station id of every row
-     * @param starts receives {@code countStationRuns(station) + 1} offsets
-     * @return the number of runs
+     * @param timestamp the time of every row
+     * @param starts receives the run offsets; it holds at most {@code starts.length - 1} runs
+     * @param firstUnordered receives the first row that goes back in time, or -1, at index 0
+     * @return the number of runs, or -1 when {@code starts} is too short (then {@code starts} and
+     *     {@code firstUnordered} hold partial results; size it with {@link #countStationRuns} and call again)
      */
-    public static int stationRanges(long[] station, int[] starts) {
+    public static int scanStations(long[] station, double[] timestamp, int[] starts, int[] firstUnordered) {
+        int rows = station.length;
+        int capacity = starts.length - 1;
+        int unordered = -1;
         int runs = 0;
-        for (int i = 0; i < station.length; i++) {
-            if (i == 0 || station[i] != station[i - 1]) {
+        if (rows > 0) {
+            if (capacity < 1) {
+                return -1;
+            }
+            starts[0] = 0;
+            runs = 1;
+        }
+        for (int i = 1; i < rows; i++) {
+            if (station[i] != station[i - 1]) {
+                if (runs == capacity) {
+                    return -1;
+                }
                 starts[runs] = i;
                 runs++;
+            } else if (unordered < 0 && timestamp[i] < timestamp[i - 1]) {
+                unordered = i;
             }
         }
-        starts[runs] = station.length;
+        starts[runs] = rows;
+        firstUnordered[0] = unordered;
         return runs;
     }
 
@@ -82,7 +117,7 @@ public final class WeatherKernels {
      * run before another station, or -1 when the rows are grouped. Uses an open-addressing hash set of ids.
      *
      * @param station the station id of every row
-     * @param starts the run offsets from {@link #stationRanges}
+     * @param starts the run offsets from {@link #scanStations}
      * @param runCount the number of runs
      * @return the first offending row, or -1
      */
@@ -112,38 +147,23 @@ public final class WeatherKernels {
     }
 
     /**
-     * Checks the time order inside each station: returns the first row whose timestamp is earlier than the
-     * previous row's of the same station, or -1 when every station is time-ordered.
-     *
-     * @param station the station id of every row
-     * @param timestamp the time of every row
-     * @return the first offending row, or -1
-     */
-    public static int firstUnorderedRow(long[] station, double[] timestamp) {
-        for (int i = 1; i < station.length; i++) {
-            if (station[i] == station[i - 1] && timestamp[i] < timestamp[i - 1]) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /**
      * Fill-forward of the rows {@code [from, to)}: a NaN takes the previous filled value; leading NaNs stay NaN.
+     * Row {@code from + k} goes to {@code filled[offset + k]}.
      *
      * @param value the raw values
      * @param from first row of the station
      * @param to end row (exclusive) of the station
-     * @param filled receives the filled values in {@code [from, to)}
+     * @param filled receives the filled values in {@code [offset, offset + to - from)}
+     * @param offset where the station's first filled value goes
      */
-    public static void fillForward(double[] value, int from, int to, double[] filled) {
+    public static void fillForward(double[] value, int from, int to, double[] filled, int offset) {
         double last = Double.NaN;
-        for (int i = from; i < to; i++) {
-            double v = value[i];
+        for (int k = 0; k < to - from; k++) {
+            double v = value[from + k];
             if (v == v) {
                 last = v;
             }
-            filled[i] = last;
+            filled[offset + k] = last;
         }
     }
 
@@ -248,16 +268,19 @@ public final class WeatherKernels {
     }
 
     /**
-     * Flags the outliers of {@code [from, to)}: the tested row {@code i} is compared with the window ending at
-     * {@code i} (or at {@code i - 1} with {@code excludePoint}); an outlier has {@code |x - mean| > t * std}
-     * (strict) and a raw value that was not missing.
+     * Flags the outliers of the rows {@code [from, to)}, whose filled values and window statistics are in the
+     * scratch slice starting at {@code offset} (row {@code from + k} at {@code offset + k}). The tested row
+     * {@code from + k} is compared with the window ending at {@code k} (or at {@code k - 1} with
+     * {@code excludePoint}); an outlier has {@code |x - mean| > t * std} (strict) and a raw value that was not
+     * missing.
      *
      * @param value the raw values (NaN = missing)
+     * @param from first row of the station
+     * @param to end row (exclusive)
      * @param x the filled values
      * @param mean the rolling means
      * @param std the rolling standard deviations
-     * @param from first row of the station
-     * @param to end row (exclusive)
+     * @param offset the scratch position of the station's first row
      * @param threshold the threshold {@code t}
      * @param excludePoint whether the tested point is the one right after its window
      * @param flags receives {@link #OUTLIER} or 0 for every row of {@code [from, to)}
@@ -265,11 +288,12 @@ public final class WeatherKernels {
      */
     public static int findOutliers(
             double[] value,
+            int from,
+            int to,
             double[] x,
             double[] mean,
             double[] std,
-            int from,
-            int to,
+            int offset,
             double threshold,
             boolean excludePoint,
             byte[] flags) {
@@ -278,10 +302,11 @@ public final class WeatherKernels {
         if (from < to) {
             flags[from] = 0;
         }
+        int toPoint = offset - from;
+        int toWindow = toPoint - shift;
         for (int i = from + shift; i < to; i++) {
-            int w = i - shift;
             double v = value[i];
-            boolean outlier = v == v && Math.abs(x[i] - mean[w]) > threshold * std[w];
+            boolean outlier = v == v && Math.abs(x[i + toPoint] - mean[i + toWindow]) > threshold * std[i + toWindow];
             flags[i] = outlier ? OUTLIER : 0;
             count += outlier ? 1 : 0;
         }
@@ -289,28 +314,33 @@ public final class WeatherKernels {
     }
 
     /**
-     * The per-station driver: for every station {@code s} (rows {@code [starts[s], starts[s + 1])}) fills
-     * forward, computes the rolling statistics and flags outliers. Stations run in parallel; each writes only
-     * its own row range of {@code filled mean std flags} and its own {@code outlierCounts[s]}.
+     * The work of one block: for every station {@code s} in {@code [firstStation, endStation)} (rows
+     * {@code [starts[s], starts[s + 1])}), one after the other, fills forward into the block's scratch slice
+     * starting at {@code offset}, computes the rolling statistics there and flags the station's outlier rows.
+     * The slice must hold the block's longest station. Writes only that slice, the flags of the block's rows
+     * and {@code outlierCounts[firstStation..endStation)}.
      *
      * @param value the raw values
-     * @param starts the station offsets, {@code stationCount + 1} entries
-     * @param stationCount the number of stations
+     * @param starts the station offsets
+     * @param firstStation the block's first station
+     * @param endStation the station after the block's last
+     * @param offset the start of the block's scratch slice
      * @param window the window length {@code n}, at least 1
      * @param threshold the threshold {@code t}
      * @param excludePoint whether the tested point is the one right after its window
      * @param slidingSum whether to use the running-sum statistics instead of the two-pass loops
-     * @param filled scratch: the filled values, one per row
-     * @param mean scratch: the rolling means, one per row
-     * @param std scratch: the rolling standard deviations, one per row
-     * @param flags receives the outlier flag of every row
-     * @param outlierCounts receives the number of outliers of every station
+     * @param filled scratch: the filled values
+     * @param mean scratch: the rolling means
+     * @param std scratch: the rolling standard deviations
+     * @param flags receives the outlier flag of every row of the block
+     * @param outlierCounts receives the number of outliers of every station of the block
      */
-    @Parallel
-    public static void detectStations(
+    public static void detectStationRange(
             double[] value,
             int[] starts,
-            int stationCount,
+            int firstStation,
+            int endStation,
+            int offset,
             int window,
             double threshold,
             boolean excludePoint,
@@ -320,17 +350,78 @@ public final class WeatherKernels {
             double[] std,
             byte[] flags,
             int[] outlierCounts) {
-        for (int s = 0; s < prange(stationCount); s++) {
+        for (int s = firstStation; s < endStation; s++) {
             int from = starts[s];
             int to = starts[s + 1];
-            fillForward(value, from, to, filled);
+            int end = offset + to - from;
+            fillForward(value, from, to, filled, offset);
             if (slidingSum) {
-                rollingMeanStdSliding(filled, from, to, window, mean, std);
+                rollingMeanStdSliding(filled, offset, end, window, mean, std);
             } else {
-                rollingMean(filled, from, to, window, mean);
-                rollingStd(filled, from, to, window, mean, std);
+                rollingMean(filled, offset, end, window, mean);
+                rollingStd(filled, offset, end, window, mean, std);
             }
-            outlierCounts[s] = findOutliers(value, filled, mean, std, from, to, threshold, excludePoint, flags);
+            outlierCounts[s] = findOutliers(value, from, to, filled, mean, std, offset, threshold, excludePoint, flags);
+        }
+    }
+
+    /**
+     * The parallel driver: block {@code b} holds the stations {@code [blockStations[b], blockStations[b + 1])}
+     * and the scratch slice starting at {@code blockOffsets[b]}; blocks run in parallel ({@code prange}), the
+     * stations of a block in order ({@link #detectStationRange}). The threshold of 2 makes every call with at
+     * least two blocks parallel: the caller expresses the minimum work of a parallel loop by making blocks of at
+     * least a minimum number of rows, so one block (small input) runs serially on the caller without any
+     * fork/join cost.
+     *
+     * @param value the raw values
+     * @param starts the station offsets
+     * @param blockStations the first station of every block, then the station count: {@code blockCount + 1}
+     *     entries, non-decreasing
+     * @param blockOffsets the scratch offset of every block; the slices must not overlap and each must hold
+     *     the block's longest station
+     * @param blockCount the number of blocks
+     * @param window the window length {@code n}, at least 1
+     * @param threshold the threshold {@code t}
+     * @param excludePoint whether the tested point is the one right after its window
+     * @param slidingSum whether to use the running-sum statistics instead of the two-pass loops
+     * @param filled scratch: the filled values
+     * @param mean scratch: the rolling means
+     * @param std scratch: the rolling standard deviations
+     * @param flags receives the outlier flag of every row
+     * @param outlierCounts receives the number of outliers of every station
+     */
+    @Parallel(threshold = 2)
+    public static void detectBlocks(
+            double[] value,
+            int[] starts,
+            int[] blockStations,
+            int[] blockOffsets,
+            int blockCount,
+            int window,
+            double threshold,
+            boolean excludePoint,
+            boolean slidingSum,
+            double[] filled,
+            double[] mean,
+            double[] std,
+            byte[] flags,
+            int[] outlierCounts) {
+        for (int b = 0; b < prange(blockCount); b++) {
+            detectStationRange(
+                    value,
+                    starts,
+                    blockStations[b],
+                    blockStations[b + 1],
+                    blockOffsets[b],
+                    window,
+                    threshold,
+                    excludePoint,
+                    slidingSum,
+                    filled,
+                    mean,
+                    std,
+                    flags,
+                    outlierCounts);
         }
     }
 

@@ -59,7 +59,7 @@ public record StationSeries(double[] timestamp, double[] value, double[] mean, d
         double[] filled = new double[size];
         double[] windowMean = new double[size];
         double[] windowStd = new double[size];
-        WeatherKernels.fillForward(rows.value(), 0, size, filled);
+        WeatherKernels.fillForward(rows.value(), 0, size, filled, 0);
         if (parameters.slidingSum()) {
             WeatherKernels.rollingMeanStdSliding(filled, 0, size, parameters.window(), windowMean, windowStd);
         } else {

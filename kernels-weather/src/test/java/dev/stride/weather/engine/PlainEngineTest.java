@@ -54,7 +54,8 @@ class PlainEngineTest {
     void plain_kernelException_passesThroughUnchanged() {
         PlainEngine engine = PlainEngine.create();
 
-        assertThrows(ArrayIndexOutOfBoundsException.class, () -> engine.stationRanges(new long[] {1, 2}, new int[1]));
+        assertThrows(
+                ArrayIndexOutOfBoundsException.class, () -> engine.firstRegroupedRow(new long[] {1, 2}, new int[0], 1));
     }
 
     /** Defines a second copy of {@link WeatherKernels} from its class file, as {@link Originals} does. */

@@ -20,7 +20,7 @@ class WeatherKernelsTest {
         double[] value = {NAN, NAN, 3, NAN, NAN, 5, NAN, 0};
         double[] filled = new double[value.length];
 
-        WeatherKernels.fillForward(value, 0, value.length, filled);
+        WeatherKernels.fillForward(value, 0, value.length, filled, 0);
 
         assertArrayEquals(new double[] {NAN, NAN, 3, 3, 3, 5, 5, 0}, filled);
     }
@@ -30,8 +30,8 @@ class WeatherKernelsTest {
         double[] value = {1, 2, NAN, 4};
         double[] filled = new double[value.length];
 
-        WeatherKernels.fillForward(value, 0, 2, filled);
-        WeatherKernels.fillForward(value, 2, 4, filled);
+        WeatherKernels.fillForward(value, 0, 2, filled, 0);
+        WeatherKernels.fillForward(value, 2, 4, filled, 2);
 
         assertArrayEquals(new double[] {1, 2, NAN, 4}, filled);
     }
@@ -76,7 +76,7 @@ class WeatherKernelsTest {
         double[] x = randomSeries(20_000, 5, 40);
         x[0] = NAN;
         x[1] = NAN;
-        WeatherKernels.fillForward(x.clone(), 0, x.length, x);
+        WeatherKernels.fillForward(x.clone(), 0, x.length, x, 0);
         double[] mean = new double[x.length];
         double[] std = new double[x.length];
         double[] slidingMean = new double[x.length];
@@ -160,26 +160,64 @@ class WeatherKernelsTest {
     }
 
     @Test
-    void stationRanges_startsOfRuns() {
+    void scanStations_startsOfRuns_timeOrdered() {
         long[] station = {7, 7, 3, 3, 3, 9};
-        int runs = WeatherKernels.countStationRuns(station);
-        int[] starts = new int[runs + 1];
+        double[] timestamp = {5, 6, 1, 1, 2, 0};
+        int[] starts = new int[4];
+        int[] firstUnordered = {99};
 
-        WeatherKernels.stationRanges(station, starts);
+        int runs = WeatherKernels.scanStations(station, timestamp, starts, firstUnordered);
 
         assertEquals(3, runs);
         assertArrayEquals(new int[] {0, 2, 5, 6}, starts);
+        assertEquals(-1, firstUnordered[0]);
         assertEquals(-1, WeatherKernels.firstRegroupedRow(station, starts, runs));
+    }
+
+    @Test
+    void scanStations_timeGoesBackwards_firstOffendingRowOnly() {
+        long[] station = {1, 1, 1, 2, 2, 2};
+        double[] timestamp = {0, 10, 20, 5, 4, 3};
+        int[] firstUnordered = new int[1];
+
+        int runs = WeatherKernels.scanStations(station, timestamp, new int[3], firstUnordered);
+
+        assertEquals(2, runs);
+        assertEquals(4, firstUnordered[0], "a new station may start earlier; row 4 goes back within station 2");
+    }
+
+    @Test
+    void scanStations_startsTooShort_minusOne_thenFitsWithCountedRuns() {
+        long[] station = {1, 2, 3, 4, 5};
+        double[] timestamp = new double[5];
+
+        int tooShort = WeatherKernels.scanStations(station, timestamp, new int[5], new int[1]);
+        int[] starts = new int[WeatherKernels.countStationRuns(station) + 1];
+        int runs = WeatherKernels.scanStations(station, timestamp, starts, new int[1]);
+
+        assertEquals(-1, tooShort);
+        assertEquals(5, runs);
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, starts);
+    }
+
+    @Test
+    void scanStations_noRows_zeroRuns() {
+        int[] starts = {9};
+        int[] firstUnordered = {9};
+
+        int runs = WeatherKernels.scanStations(new long[0], new double[0], starts, firstUnordered);
+
+        assertEquals(0, runs);
+        assertArrayEquals(new int[] {0}, starts);
+        assertEquals(-1, firstUnordered[0]);
     }
 
     @Test
     void firstRegroupedRow_stationReappearing_firstOffendingRow() {
         long[] station = {1, 1, 2, 3, 3, 2, 2, 1};
-        int runs = WeatherKernels.countStationRuns(station);
-        int[] starts = new int[runs + 1];
-        WeatherKernels.stationRanges(station, starts);
+        int[] starts = starts(station);
 
-        int row = WeatherKernels.firstRegroupedRow(station, starts, runs);
+        int row = WeatherKernels.firstRegroupedRow(station, starts, starts.length - 1);
 
         assertEquals(5, row);
     }
@@ -190,25 +228,58 @@ class WeatherKernelsTest {
         for (int i = 0; i < station.length; i++) {
             station[i] = (i / 3) * 7919L;
         }
-        int runs = WeatherKernels.countStationRuns(station);
-        int[] starts = new int[runs + 1];
-        WeatherKernels.stationRanges(station, starts);
+        int[] starts = starts(station);
 
-        assertEquals(-1, WeatherKernels.firstRegroupedRow(station, starts, runs));
+        assertEquals(-1, WeatherKernels.firstRegroupedRow(station, starts, starts.length - 1));
     }
 
-    /** Runs the driver and collects flagged rows. */
+    @Test
+    void detectBlocks_anyBlockCut_sameFlagsAsOneBlock() {
+        long[] station = new long[1_000];
+        double[] value = seriesWithGapsAndSpikes(station.length, 11);
+        int[] lengths = {3, 0, 250, 7, 1, 400, 8, 331};
+        int row = 0;
+        for (int s = 0; s < lengths.length; s++) {
+            for (int k = 0; k < lengths[s]; k++) {
+                station[row++] = s;
+            }
+        }
+        List<Integer> oneBlock = detect(station, value, 8, 2.0, true, 1);
+
+        for (int blocks = 2; blocks <= 8; blocks++) {
+            assertEquals(oneBlock, detect(station, value, 8, 2.0, true, blocks), blocks + " blocks");
+        }
+        assertEquals(ReferenceOutliers.find(station, value, 8, 2.0, true), oneBlock);
+    }
+
+    /** Runs the driver in one block and collects flagged rows. */
     static List<Integer> detect(long[] station, double[] value, int n, double t, boolean excludePoint) {
-        int runs = WeatherKernels.countStationRuns(station);
-        int[] starts = new int[runs + 1];
-        WeatherKernels.stationRanges(station, starts);
+        return detect(station, value, n, t, excludePoint, 1);
+    }
+
+    /**
+     * Runs the driver with the stations cut into {@code blockCount} blocks of equal station counts (the last block
+     * takes the rest), each block's scratch slice as long as its rows, and collects flagged rows.
+     */
+    static List<Integer> detect(long[] station, double[] value, int n, double t, boolean excludePoint, int blockCount) {
+        int[] starts = starts(station);
+        int runs = starts.length - 1;
         int rows = value.length;
+        int[] blockStations = new int[blockCount + 1];
+        int[] blockOffsets = new int[blockCount + 1];
+        for (int b = 0; b <= blockCount; b++) {
+            blockStations[b] = Math.min(runs, b * (runs / blockCount));
+            blockOffsets[b] = starts[blockStations[b]];
+        }
+        blockStations[blockCount] = runs;
         byte[] flags = new byte[rows];
         int[] counts = new int[runs];
-        WeatherKernels.detectStations(
+        WeatherKernels.detectBlocks(
                 value,
                 starts,
-                runs,
+                blockStations,
+                blockOffsets,
+                blockCount,
                 n,
                 t,
                 excludePoint,
@@ -226,6 +297,12 @@ class WeatherKernelsTest {
         }
         assertEquals(found.size(), Arrays.stream(counts).sum());
         return found;
+    }
+
+    private static int[] starts(long[] station) {
+        int[] starts = new int[WeatherKernels.countStationRuns(station) + 1];
+        WeatherKernels.scanStations(station, new double[station.length], starts, new int[1]);
+        return starts;
     }
 
     private static double[] randomSeries(int length, long seed, double level) {
