@@ -45,7 +45,7 @@ public sealed interface LoopVerdict {
      *
      * @param chunking how the range is split and when it runs serially
      * @param threads where the thread count comes from
-     * @param reductions the reduction combined across chunks (at most one)
+     * @param reductions the reductions combined across chunks, in chunk order (several at once through {@code reduceSlots})
      * @param body what the chunk method's loop became (vectorised, or scalar with the reason)
      * @param checks run-time checks before the parallel call; when one fails the original loop runs serially
      * @param assumptions what is trusted rather than proven

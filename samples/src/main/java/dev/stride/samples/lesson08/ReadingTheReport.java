@@ -1,0 +1,82 @@
+package dev.stride.samples.lesson08;
+
+import dev.stride.Jit;
+
+/**
+ * Lesson 8: reading the report.
+ *
+ * <p>How to run: {@code ./stride --inspect samples/target/classes/dev/stride/samples/lesson08/ReadingTheReport.class}
+ * (or open {@code samples/target/stride-reports/dev.stride.samples.lesson08.ReadingTheReport.txt}, which the
+ * plugin wrote during the build; {@code --format html --source samples/src/main/java} gives the same as a page
+ * with the code coloured by verdict). For {@link #scaledSum} it prints, section by section:
+ *
+ * <ul>
+ *   <li>the method line: signature, the annotation as written, the first line, and {@code compiled at build}
+ *       (the plugin rewrote it; {@code load} would mean the agent, {@code inspect} a class nobody rewrote);
+ *   <li>{@code variables}: the type Stride deduced for every parameter and local, with the line it is first
+ *       assigned;
+ *   <li>{@code warnings}: {@code float array element widened to double}: each {@code a[i]} is converted before it
+ *       is added, so the loop computes in {@code double} (4 lanes per 256-bit vector instead of 8); keep the
+ *       accumulator {@code float} if that precision is enough;
+ *   <li>the loop line: its id ({@code L1}, stable: the first loop of the method), its lines and the verdict.
+ *       Here {@code NOT VECTORISED}, with the reason in the user's terms and its name ({@code
+ *       MIXED_ELEMENT_SIZES}: {@code docs/reasons.md} shows a before and after for every reason);
+ *   <li>{@code induction}: the loop's counter and range as the analysis understood it.
+ * </ul>
+ *
+ * <p>{@link #scaledSumFloat} is the fix: everything {@code float}. Its loop is {@code VECTORISED 8 x float}, and
+ * the report adds the lines that explain the SIMD code: {@code reduction total + (float, identity -0.0,
+ * reassociated under fastmath)}, {@code hoisted: scale (broadcast)} (computed once before the loop), and {@code
+ * check: ...} (what is tested once before the SIMD loop; if a check fails the original loop runs). {@link
+ * #shift} shows the last verdict: {@code LEFT TO C2}, a plain map that HotSpot vectorises by itself, so Stride
+ * does not touch it.
+ */
+public final class ReadingTheReport {
+    private ReadingTheReport() {}
+
+    /**
+     * A float array summed into a double: correct, but the widening halves the SIMD width.
+     *
+     * @param a the values
+     * @param scale a factor applied to each value
+     * @return the sum of {@code a[i] * scale}
+     */
+    @Jit(fastmath = true)
+    public static double scaledSum(float[] a, double scale) {
+        double total = 0;
+        for (int i = 0; i < a.length; i++) {
+            total += a[i] * scale;
+        }
+        return total;
+    }
+
+    /**
+     * The same sum in float: 8 lanes per 256-bit vector.
+     *
+     * @param a the values
+     * @param scale a factor applied to each value
+     * @return the sum of {@code a[i] * scale}
+     */
+    @Jit(fastmath = true)
+    public static float scaledSumFloat(float[] a, float scale) {
+        float total = 0;
+        for (int i = 0; i < a.length; i++) {
+            total += a[i] * scale;
+        }
+        return total;
+    }
+
+    /**
+     * A straight-line map: C2 vectorises it already.
+     *
+     * @param a the values
+     * @param delta added to each value
+     * @param out receives {@code a[i] + delta}
+     */
+    @Jit
+    public static void shift(double[] a, double delta, double[] out) {
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] + delta;
+        }
+    }
+}
