@@ -15,13 +15,15 @@ import dev.stride.Jit;
  *       (the plugin rewrote it; {@code load} would mean the agent, {@code inspect} a class nobody rewrote);
  *   <li>{@code variables}: the type Stride deduced for every parameter and local, with the line it is first
  *       assigned;
- *   <li>{@code warnings}: {@code float array element widened to double}: each {@code a[i]} is converted before it
- *       is added, so the loop computes in {@code double} (4 lanes per 256-bit vector instead of 8); keep the
- *       accumulator {@code float} if that precision is enough;
+ *   <li>{@code warning: line 48: float array element widened to double}: each {@code a[i]} is converted before it
+ *       is added, so a SIMD loop would compute in {@code double} (4 lanes per 256-bit vector instead of 8) or mix
+ *       element sizes; keep the accumulator {@code float} if that precision is enough;
  *   <li>the loop line: its id ({@code L1}, stable: the first loop of the method), its lines and the verdict.
  *       Here {@code NOT VECTORISED}, with the reason in the user's terms and its name ({@code
  *       MIXED_ELEMENT_SIZES}: {@code docs/reasons.md} shows a before and after for every reason);
- *   <li>{@code induction}: the loop's counter and range as the analysis understood it.
+ *   <li>{@code induction}: the loop's counter and range as the analysis understood it;
+ *   <li>{@code diagnostics} (at the end): the same verdicts as {@code File.java:line:} messages, as the build log
+ *       prints them (warnings for loops left scalar; errors instead with {@code strict = true}).
  * </ul>
  *
  * <p>{@link #scaledSumFloat} is the fix: everything {@code float}. Its loop is {@code VECTORISED 8 x float}, and
