@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -51,6 +52,8 @@ final class ClassInputs {
             Path path = Path.of(target);
             if (Files.isDirectory(path) || (Files.isRegularFile(path) && target.endsWith(".jar"))) {
                 roots.add(path);
+            } else if (Files.isRegularFile(path)) {
+                classRoot(path).ifPresent(roots::add);
             }
         }
         for (String entry : classpath.split(File.pathSeparator)) {
@@ -100,22 +103,35 @@ final class ClassInputs {
      */
     private static ClassInput classFile(Path path) throws IOException {
         byte[] bytes = Files.readAllBytes(path);
-        String internalName;
-        try {
-            internalName = new ClassReader(bytes).getClassName();
-        } catch (RuntimeException e) {
+        Optional<Path> root = classRoot(path);
+        if (root.isEmpty()) {
             return new ClassInput(path.toString(), bytes);
         }
-        Path absolute = path.toAbsolutePath().normalize();
-        int depth = internalName.split("/").length;
-        if (absolute.getNameCount() <= depth) {
-            return new ClassInput(path.toString(), bytes);
-        }
-        Path root = absolute.getRoot().resolve(absolute.subpath(0, absolute.getNameCount() - depth));
-        Path original = root.resolve(ORIGINALS + internalName + ".class");
+        Path original = root.get().resolve(ORIGINALS + new ClassReader(bytes).getClassName() + ".class");
         return Files.isRegularFile(original)
                 ? new ClassInput(path.toString(), Files.readAllBytes(original), true)
                 : new ClassInput(path.toString(), bytes);
+    }
+
+    /**
+     * The class directory a single class file lies in ({@code target/classes} for {@code
+     * target/classes/com/acme/K.class}), found from the class's own name, so the functions it calls in sibling
+     * classes can be inlined as in the build; empty when the file is unreadable or not laid out by package.
+     */
+    private static Optional<Path> classRoot(Path file) {
+        String internalName;
+        try {
+            internalName = new ClassReader(Files.readAllBytes(file)).getClassName();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        Path absolute = file.toAbsolutePath().normalize();
+        int depth = internalName.split("/").length;
+        if (absolute.getNameCount() <= depth
+                || !absolute.toString().endsWith(internalName.replace('/', java.io.File.separatorChar) + ".class")) {
+            return Optional.empty();
+        }
+        return Optional.of(absolute.getRoot().resolve(absolute.subpath(0, absolute.getNameCount() - depth)));
     }
 
     private static ClassInput byName(String className, String classpath) throws IOException {

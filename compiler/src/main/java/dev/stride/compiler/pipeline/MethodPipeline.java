@@ -217,7 +217,7 @@ public final class MethodPipeline {
                     plan.lanes(),
                     plan.bits(),
                     shape,
-                    reductions(function, plan),
+                    reductions(function, plan, options),
                     checks(function, plan),
                     hoisted(function, plan, invariance),
                     plan.isOuter());
@@ -226,10 +226,26 @@ public final class MethodPipeline {
         }
     }
 
-    private static List<ReductionReport> reductions(Function function, VectorLoopPlan plan) {
+    /**
+     * The reductions of a vectorised loop; a reassociated one is credited to the user's associativity declaration
+     * when the method is a generated reduce loop compiled without fastmath.
+     */
+    private static List<ReductionReport> reductions(
+            Function function, VectorLoopPlan plan, VectorizationAnalysis.Options options) {
+        boolean byAssociativity = options.reassociate() && !options.fastmath();
         List<ReductionReport> reports = new ArrayList<>();
         for (Reduction reduction : plan.reductions()) {
-            reports.add(reductionReport(function, reduction));
+            ReductionReport report = reductionReport(function, reduction);
+            reports.add(
+                    byAssociativity && report.reassociated()
+                            ? new ReductionReport(
+                                    report.variable(),
+                                    report.operator(),
+                                    report.type(),
+                                    report.identity(),
+                                    true,
+                                    "associative")
+                            : report);
         }
         return reports;
     }

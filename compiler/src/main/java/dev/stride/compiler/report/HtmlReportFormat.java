@@ -231,7 +231,8 @@ public final class HtmlReportFormat implements ReportFormat {
                 .append(escape(r.type()))
                 .append(", identity ")
                 .append(escape(r.identity()))
-                .append(r.reassociated() ? ", reassociated under fastmath" : ", exact")
+                .append(", ")
+                .append(r.exactness())
                 .append(')');
     }
 

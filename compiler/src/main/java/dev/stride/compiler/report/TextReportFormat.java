@@ -160,7 +160,8 @@ public final class TextReportFormat implements ReportFormat {
                 .append(r.type())
                 .append(", identity ")
                 .append(r.identity())
-                .append(r.reassociated() ? ", reassociated under fastmath" : ", exact")
+                .append(", ")
+                .append(r.exactness())
                 .append(")\n");
     }
 }

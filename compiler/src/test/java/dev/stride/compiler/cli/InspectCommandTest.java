@@ -149,6 +149,23 @@ class InspectCommandTest {
     }
 
     @Test
+    void run_singleClassFile_inlinesFunctionsOfSiblingClassesLikeTheBuild(@TempDir Path temp) throws IOException {
+        for (Class<?> type :
+                List.of(dev.stride.compiler.kernels.ReasonExamples.class, dev.stride.compiler.kernels.Series.class)) {
+            Path file = temp.resolve("classes").resolve(type.getName().replace('.', '/') + ".class");
+            Files.createDirectories(file.getParent());
+            Files.write(file, RewriteHarness.classBytes(type));
+        }
+        Path empty = Files.createDirectories(temp.resolve("empty"));
+        Path target = temp.resolve("classes/dev/stride/compiler/kernels/ReasonExamples.class");
+
+        Run run = run(target.toString(), "--method", "callNotInlinedAfter", "--classpath", empty.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("VECTORISED"), run.out());
+    }
+
+    @Test
     void run_truncatedKernelClassInADirectory_exits2NamingTheFile(@TempDir Path temp) throws IOException {
         byte[] kernel =
                 dev.stride.compiler.testing.RewriteHarness.classBytes(dev.stride.compiler.kernels.MapKernels.class);

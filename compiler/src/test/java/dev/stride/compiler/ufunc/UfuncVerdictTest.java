@@ -79,6 +79,7 @@ class UfuncVerdictTest {
 
         assertEquals("+", vectorized.reductions().getFirst().operator());
         assertTrue(vectorized.reductions().getFirst().reassociated());
+        assertEquals("associative", vectorized.reductions().getFirst().optIn());
     }
 
     @Test
