@@ -1,7 +1,9 @@
 package dev.stride.weather.spark;
 
 import dev.stride.weather.DetectionReport;
+import dev.stride.weather.OutlierDetector;
 import dev.stride.weather.WeatherInputException;
+import dev.stride.weather.cli.DetectionOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,24 +44,8 @@ final class SparkDetectCommand implements Callable<Integer> {
             description = "HDF5 dataset or ISD-Lite field (default: ${DEFAULT-VALUE}).")
     private String measurement;
 
-    @Option(names = "--window", defaultValue = "84", description = "Window length n (default: ${DEFAULT-VALUE}).")
-    private int window;
-
-    @Option(
-            names = "--threshold",
-            defaultValue = "9",
-            description = "Threshold t: an outlier has |x - mean| > t * std (default: ${DEFAULT-VALUE}).")
-    private double threshold;
-
-    @Option(
-            names = "--exclude-point",
-            description = "Test the point right after each window instead of the window's last point.")
-    private boolean excludePoint;
-
-    @Option(
-            names = "--sliding-sum",
-            description = "O(1)-per-window running sums instead of two passes (faster, less robust numerically).")
-    private boolean slidingSum;
+    @Mixin
+    private DetectionOptions detectionOptions;
 
     @Option(
             names = "--engine",
@@ -134,8 +121,15 @@ final class SparkDetectCommand implements Callable<Integer> {
     }
 
     private JobSettings settings(CommandLine commandLine, int threadsPerTask) {
+        OutlierDetector.Parameters parameters = detectionOptions.parameters(commandLine, threadsPerTask);
         try {
-            return new JobSettings(measurement, window, threshold, excludePoint, slidingSum, threadsPerTask);
+            return new JobSettings(
+                    measurement,
+                    parameters.window(),
+                    parameters.threshold(),
+                    parameters.excludePoint(),
+                    parameters.slidingSum(),
+                    threadsPerTask);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage(), e);
         }

@@ -4,8 +4,11 @@ import dev.stride.weather.OutlierDetector;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The detection parameters shared by {@code detect} and {@code plot}. */
-final class DetectionOptions {
+/**
+ * The detection parameters shared by {@code detect}, {@code plot} and the Spark job's {@code detect} (a picocli
+ * mixin, so the options, defaults and help text are written once).
+ */
+public final class DetectionOptions {
 
     @Option(names = "--window", defaultValue = "84", description = "Window length n (default: ${DEFAULT-VALUE}).")
     int window;
@@ -33,7 +36,7 @@ final class DetectionOptions {
      * @param threads worker threads, 0 for the default
      * @return the parameters
      */
-    OutlierDetector.Parameters parameters(CommandLine commandLine, int threads) {
+    public OutlierDetector.Parameters parameters(CommandLine commandLine, int threads) {
         try {
             return new OutlierDetector.Parameters(window, threshold, excludePoint, slidingSum, threads);
         } catch (IllegalArgumentException e) {
