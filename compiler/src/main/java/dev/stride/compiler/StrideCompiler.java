@@ -93,11 +93,10 @@ public final class StrideCompiler {
          */
         static ClassNode readChecked(byte[] classFile) {
             try {
-                new ClassReader(classFile).accept(new CheckClassAdapter(new ClassNode(), false), 0);
-                // a class ASM cannot write back unchanged (e.g. an attribute whose name is not a string) cannot be
-                // rewritten either
+                // one pass checks the structure and writes it back: a class ASM cannot write back unchanged (e.g. an
+                // attribute whose name is not a string) cannot be rewritten either
                 ClassWriter roundTrip = new ClassWriter(0);
-                new ClassReader(classFile).accept(roundTrip, 0);
+                new ClassReader(classFile).accept(new CheckClassAdapter(roundTrip, false), 0);
                 roundTrip.toByteArray();
             } catch (RuntimeException | StackOverflowError e) {
                 throw new InvalidClassFileException("not a valid class file: " + e, e);
