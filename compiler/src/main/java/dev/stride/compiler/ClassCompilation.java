@@ -123,7 +123,7 @@ final class ClassCompilation {
                         + loop.loop().id().replace('.', '_');
                 SimdLoopEmitter emitter = new SimdLoopEmitter(
                         holder.writer(), holder.name(), loop.function(), loop.plan(), loop.invariance());
-                holder.useSpecies(loop.plan().laneKind(), loop.plan().bits());
+                holder.useSpecies(loop.plan());
                 emitter.emit(name);
                 PreheaderPatcher.patch(loop.function(), loop.plan(), loop.site(), holder.name(), name, emitter);
                 loopIds.add(loop.loop().id());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.stride.compiler.kernels.ConversionKernels;
 import dev.stride.compiler.kernels.HelperKernels;
 import dev.stride.compiler.kernels.MapKernels;
 import dev.stride.compiler.kernels.ParallelKernels;
@@ -37,6 +38,7 @@ class DifferentialCorpusTest {
     private static final Class<?>[] CORPUS = {
         ReductionKernels.class,
         MapKernels.class,
+        ConversionKernels.class,
         RejectedKernels.class,
         WindowKernels.class,
         HelperKernels.class,

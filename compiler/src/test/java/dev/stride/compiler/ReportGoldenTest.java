@@ -3,6 +3,7 @@ package dev.stride.compiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stride.compiler.kernels.ConversionKernels;
 import dev.stride.compiler.kernels.HelperKernels;
 import dev.stride.compiler.kernels.MapKernels;
 import dev.stride.compiler.kernels.ParallelKernels;
@@ -35,6 +36,7 @@ class ReportGoldenTest {
         return Stream.of(
                         ReductionKernels.class,
                         MapKernels.class,
+                        ConversionKernels.class,
                         RejectedKernels.class,
                         WindowKernels.class,
                         HelperKernels.class,

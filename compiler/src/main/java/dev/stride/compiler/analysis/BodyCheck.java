@@ -139,36 +139,21 @@ final class BodyCheck {
         return !binary.kind().isFloating() && (binary.op() == BinaryOp.DIV || binary.op() == BinaryOp.REM);
     }
 
+    /**
+     * A conversion between int, long, float and double is lanewise (the Vector API's conversions are Java's
+     * casts); the loop's lane count is then set by its widest kind ({@link VectorizationAnalysis#laneKind}).
+     * {@code (long) i} and {@code (double) i} of the induction variable are made directly in the wider kind as
+     * {@code broadcast((double) i) + lane}, which is exact (every int is a double, and adding a small lane number
+     * stays exact below 2^53); {@code (float) i} converts the int lanes {@code i + lane}, because float rounds
+     * ints above 2^24 and rounding {@code i} before adding the lane would differ.
+     */
     private void convert(Expr.Convert convert) {
-        if (convert.operand() instanceof Expr.Read read && read.variable().equals(inductionVariable)) {
-            inductionConversion(convert);
+        if (convert.operand() instanceof Expr.Read read
+                && read.variable().equals(inductionVariable)
+                && (convert.kind() == Kind.LONG || convert.kind() == Kind.DOUBLE)) {
             return;
         }
         value(convert.operand());
-        if (convert.operand().kind().bits() != convert.kind().bits()) {
-            throw new Rejection(
-                    RejectionReason.MIXED_ELEMENT_SIZES,
-                    convert.line(),
-                    "converts " + convert.operand().kind().javaName() + " to "
-                            + convert.kind().javaName() + " per element");
-        }
-        value(convert.operand());
-    }
-
-    /**
-     * {@code (long) i} and {@code (double) i} are made per step as {@code broadcast((double) i) + lane}, which is
-     * exact: every int is a double and adding a small lane number to it is exact below 2^53. {@code (float) i} is
-     * not: float rounds ints above 2^24, and rounding {@code i} and then adding the lane differs from rounding
-     * {@code i + lane}.
-     */
-    private void inductionConversion(Expr.Convert convert) {
-        if (convert.kind() != Kind.LONG && convert.kind() != Kind.DOUBLE) {
-            throw new Rejection(
-                    RejectionReason.MIXED_ELEMENT_SIZES,
-                    convert.line(),
-                    "converts the induction variable '" + function.nameOf(inductionVariable) + "' to "
-                            + convert.kind().javaName() + " per element (only (long) and (double) are exact per lane)");
-        }
     }
 
     private void load(Expr.ArrayLoad load) {

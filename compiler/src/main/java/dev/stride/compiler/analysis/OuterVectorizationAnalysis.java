@@ -56,7 +56,7 @@ public final class OuterVectorizationAnalysis {
         CountedLoop counted = CountedLoopAnalysis.analyze(cfg, outer, invariance);
         Nest nest = new Nest(cfg, liveness, outer, counted, invariance, options.fastmath());
         nest.walk();
-        Kind laneKind = VectorizationAnalysis.laneKind(nest.check.vectorKinds, outer.line(), List.of());
+        Kind laneKind = VectorizationAnalysis.singleLaneKind(nest.check.vectorKinds, outer.line());
         if (nest.accesses.isEmpty()) {
             throw new Rejection(RejectionReason.NO_ARRAY_WORK, outer.line(), "the nest touches no arrays");
         }

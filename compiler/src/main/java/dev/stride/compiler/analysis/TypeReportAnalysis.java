@@ -96,12 +96,13 @@ public record TypeReportAnalysis(List<VariableReport> variables, List<String> wa
                     ExprWalk.forEach(operand, e -> {
                         if (e instanceof Expr.Convert convert
                                 && convert.kind() == Kind.DOUBLE
-                                && convert.operand().kind() != Kind.DOUBLE
+                                && convert.operand().kind().bits() < Kind.DOUBLE.bits()
                                 && convert.operand() instanceof Expr.ArrayLoad) {
+                            String narrow = convert.operand().kind().javaName();
                             warnings.add(String.format(
-                                    "line %d: %s array element widened to double (a SIMD loop"
-                                            + " over it gets half the lanes, or mixes element sizes)",
-                                    convert.line(), convert.operand().kind().javaName()));
+                                    "line %d: %s array element widened to double (a SIMD loop over it runs"
+                                            + " at double's lane count, half the lanes of an all-%s loop)",
+                                    convert.line(), narrow, narrow));
                         }
                     });
                 }

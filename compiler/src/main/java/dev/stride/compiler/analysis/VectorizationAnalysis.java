@@ -211,24 +211,48 @@ public final class VectorizationAnalysis {
         return List.copyOf(reductions);
     }
 
+    /**
+     * The kind that sets the loop's lane count: the widest element kind it computes with. Narrower kinds run in
+     * vectors with the same number of lanes (8 doubles in 512 bits go with 8 ints in 256 bits), so a conversion
+     * between element sizes maps lane k to lane k. Between kinds of one size the floating-point one leads (only
+     * the report's wording depends on it).
+     */
     static Kind laneKind(List<Kind> kinds, int line, List<Reduction> reductions) {
+        Set<Kind> distinct = distinctKinds(kinds, line);
+        Kind lead = distinct.iterator().next();
+        for (Kind kind : distinct) {
+            if (kind.bits() > lead.bits() || kind.bits() == lead.bits() && kind.isFloating()) {
+                lead = kind;
+            }
+        }
+        return lead;
+    }
+
+    /** The single element kind of an outer-loop nest, whose inner loops run on one vector shape. */
+    static Kind singleLaneKind(List<Kind> kinds, int line) {
+        Set<Kind> distinct = distinctKinds(kinds, line);
+        if (distinct.size() > 1) {
+            throw new Rejection(
+                    RejectionReason.MIXED_ELEMENT_SIZES,
+                    line,
+                    "the loop nest computes with "
+                            + distinct.stream().map(Kind::javaName).toList()
+                            + " (an outer-loop vectorised nest computes with one element type)");
+        }
+        return distinct.iterator().next();
+    }
+
+    private static Set<Kind> distinctKinds(List<Kind> kinds, int line) {
         Set<Kind> distinct = new LinkedHashSet<>(kinds);
         for (Kind kind : distinct) {
             if (!kind.isVectorizable()) {
                 throw new Rejection(RejectionReason.UNSUPPORTED_TYPE, line, "computes with " + kind.javaName());
             }
         }
-        if (distinct.size() > 1) {
-            throw new Rejection(
-                    RejectionReason.MIXED_ELEMENT_SIZES,
-                    line,
-                    "the loop computes with "
-                            + distinct.stream().map(Kind::javaName).toList() + " (one element type per SIMD loop)");
-        }
         if (distinct.isEmpty()) {
             throw new Rejection(RejectionReason.NO_ARRAY_WORK, line, "nothing is computed per element");
         }
-        return distinct.iterator().next();
+        return distinct;
     }
 
     /** Parameters of the SIMD method: every local the loop reads that is live on entry, with a descriptor. */

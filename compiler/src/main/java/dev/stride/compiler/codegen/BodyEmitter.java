@@ -35,7 +35,7 @@ final class BodyEmitter {
     private final VectorLoopPlan plan;
     private final Function function;
     private final Invariance invariance;
-    private final VectorOps ops;
+    private final LaneOps laneOps;
     private final int inductionLocal;
     private final Map<Expr, Integer> broadcasts;
     private final Map<Expr, Integer> offsetIndexLocals;
@@ -51,7 +51,7 @@ final class BodyEmitter {
             Function function,
             VectorLoopPlan plan,
             Invariance invariance,
-            VectorOps ops,
+            LaneOps laneOps,
             int inductionLocal,
             Map<Expr, Integer> broadcasts,
             Map<Expr, Integer> offsetIndexLocals,
@@ -62,7 +62,7 @@ final class BodyEmitter {
         this.function = function;
         this.equivalence = new ControlEquivalence(function, plan.bodyOrder());
         this.invariance = invariance;
-        this.ops = ops;
+        this.laneOps = laneOps;
         this.inductionLocal = inductionLocal;
         this.broadcasts = broadcasts;
         this.offsetIndexLocals = offsetIndexLocals;
@@ -126,7 +126,8 @@ final class BodyEmitter {
                 if (current == null || mask == null) {
                     merged.put(entry.getKey(), entry.getValue());
                 } else if (!current.equals(entry.getValue())) {
-                    ops.blendOn(current, entry.getValue(), mask);
+                    VectorOps ops = laneOps.of(function.variableKinds().get(entry.getKey()));
+                    ops.blendOn(current, entry.getValue(), castMask(mask, ops.kind()));
                     merged.put(entry.getKey(), store(ops.vectorType()));
                 }
             }
@@ -145,7 +146,7 @@ final class BodyEmitter {
             if (union == null) {
                 union = mask;
             } else {
-                ops.maskLogic(union, "or", mask);
+                laneOps.lead().maskLogic(union, "or", mask);
                 union = store(VectorTypes.MASK);
             }
         }
@@ -175,9 +176,26 @@ final class BodyEmitter {
         addressing.pushArray(store.array());
         indexOf(store.index());
         if (mask != null) {
-            code.loadLocal(mask);
+            laneOps.maskFor(code, mask, store.elementKind());
         }
-        ops.intoArray(mask != null);
+        laneOps.of(store.elementKind()).intoArray(mask != null);
+    }
+
+    /** A lead-species mask as a mask of another kind's species (the same local when the kind leads). */
+    private int castMask(int mask, dev.stride.compiler.ir.Kind kind) {
+        if (kind == laneOps.lead().kind()) {
+            return mask;
+        }
+        laneOps.maskFor(code, mask, kind);
+        return store(VectorTypes.MASK);
+    }
+
+    /** Stack: a mask of a kind's species -> the same lanes in the lead species, where masks are kept. */
+    private int leadMask(dev.stride.compiler.ir.Kind kind) {
+        if (kind != laneOps.lead().kind()) {
+            laneOps.lead().castMask();
+        }
+        return store(VectorTypes.MASK);
     }
 
     private void branch(int id, Stmt.Branch branch, Map<Variable, Integer> env, Integer blockPredicate) {
@@ -192,6 +210,7 @@ final class BodyEmitter {
         int condition = mask(branch.condition(), env);
         int whenTrue = condition;
         int whenFalse;
+        VectorOps ops = laneOps.lead();
         ops.maskNot(condition);
         whenFalse = store(VectorTypes.MASK);
         if (blockPredicate != null) {
@@ -204,42 +223,45 @@ final class BodyEmitter {
         edgeMask.put(edge(id, branch.whenFalse()), whenFalse);
     }
 
-    /** Emits a condition as a mask local. */
+    /** Emits a condition as a mask local, in the lead species. */
     private int mask(Condition condition, Map<Variable, Integer> env) {
         if (invariance.isInvariant(condition.left()) && invariance.isInvariant(condition.right())) {
             return uniformMask(condition);
         }
+        VectorOps lead = laneOps.lead();
         Expr nanOperand = NanTest.operand(condition);
         if (nanOperand != null) {
-            ops.isNanOn(vector(nanOperand, env));
-            int nan = store(VectorTypes.MASK);
+            laneOps.of(nanOperand.kind()).isNanOn(vector(nanOperand, env));
+            int nan = leadMask(nanOperand.kind());
             if (NanTest.takenOnNan(condition)) {
                 return nan;
             }
-            ops.maskNot(nan);
+            lead.maskNot(nan);
             return store(VectorTypes.MASK);
         }
         if (condition.left() instanceof Expr.Compare compare && isZero(condition.right())) {
+            VectorOps ops = laneOps.of(compare.left().kind());
             int a = vector(compare.left(), env);
             int b = vector(compare.right(), env);
             ops.compareOn(a, comparison(condition.op()), b);
-            int ordered = store(VectorTypes.MASK);
+            int ordered = leadMask(ops.kind());
             if (!compare.left().kind().isFloating() || !nanSatisfies(compare.nanIsGreater(), condition.op())) {
                 return ordered;
             }
             ops.isNanOn(a);
-            int nanA = store(VectorTypes.MASK);
+            int nanA = leadMask(ops.kind());
             ops.isNanOn(b);
-            int nanB = store(VectorTypes.MASK);
-            ops.maskLogic(nanA, "or", nanB);
+            int nanB = leadMask(ops.kind());
+            lead.maskLogic(nanA, "or", nanB);
             int unordered = store(VectorTypes.MASK);
-            ops.maskLogic(ordered, "or", unordered);
+            lead.maskLogic(ordered, "or", unordered);
             return store(VectorTypes.MASK);
         }
+        VectorOps ops = laneOps.of(condition.left().kind());
         int a = vector(condition.left(), env);
         int b = vector(condition.right(), env);
         ops.compareOn(a, comparison(condition.op()), b);
-        return store(VectorTypes.MASK);
+        return leadMask(ops.kind());
     }
 
     /** A condition that is the same in every lane: evaluated once in scalar code, spread over all lanes. */
@@ -267,7 +289,7 @@ final class BodyEmitter {
         code.mark(yes);
         code.push(true);
         code.mark(done);
-        ops.maskAll();
+        laneOps.lead().maskAll();
         return store(VectorTypes.MASK);
     }
 
@@ -310,30 +332,27 @@ final class BodyEmitter {
         return relation.name();
     }
 
-    /** Emits a per-lane value and returns the local holding the vector. */
+    /** Emits a per-lane value and returns the local holding the vector (of the value's kind). */
     int vector(Expr e, Map<Variable, Integer> env) {
         if (invariance.isInvariant(e)) {
             return broadcasts.get(e);
         }
         if (isInductionLanes(e)) {
+            VectorOps ops = laneOps.of(e.kind());
             ops.inductionLanes(inductionLocal);
             return store(ops.vectorType());
         }
         return switch (e) {
             case Expr.Read read -> env.get(read.variable());
-            case Expr.Binary binary -> {
-                int left = vector(binary.left(), env);
-                int right = vector(binary.right(), env);
-                ops.binaryOn(left, binaryOperator(binary), right);
-                yield store(ops.vectorType());
-            }
+            case Expr.Binary binary -> binary(binary, env);
             case Expr.Negate negate -> {
-                int operand = vector(negate.operand(), env);
-                ops.unaryOn(operand, "NEG");
+                VectorOps ops = laneOps.of(negate.kind());
+                ops.unaryOn(vector(negate.operand(), env), "NEG");
                 yield store(ops.vectorType());
             }
-            case Expr.Convert convert -> vector(convert.operand(), env);
+            case Expr.Convert convert -> convert(convert, env);
             case Expr.ArrayLoad load -> {
+                VectorOps ops = laneOps.of(load.elementKind());
                 ops.species();
                 addressing.pushArray(load.array());
                 indexOf(load.index());
@@ -345,14 +364,53 @@ final class BodyEmitter {
         };
     }
 
-    /** {@code i}, {@code (long) i} or {@code (double) i} for the loop's induction variable {@code i}. */
+    private int binary(Expr.Binary binary, Map<Variable, Integer> env) {
+        VectorOps ops = laneOps.of(binary.kind());
+        int left = vector(binary.left(), env);
+        int right = vector(binary.right(), env);
+        if (binary.right().kind() != binary.kind()) {
+            // a shift count is an int even when a long is shifted; Java and the Vector API both mask it to the
+            // shifted type's width, so widening the count first gives the same shift
+            right = converted(right, binary.right().kind(), binary.kind());
+        }
+        ops.binaryOn(left, binaryOperator(binary), right);
+        return store(ops.vectorType());
+    }
+
+    private int convert(Expr.Convert convert, Map<Variable, Integer> env) {
+        int operand = vector(convert.operand(), env);
+        return converted(operand, convert.operand().kind(), convert.kind());
+    }
+
+    /** Java's cast of every lane, into a vector of the target kind with the same lane count. */
+    private int converted(int vector, dev.stride.compiler.ir.Kind from, dev.stride.compiler.ir.Kind to) {
+        if (from == to) {
+            return vector;
+        }
+        VectorOps target = laneOps.of(to);
+        laneOps.of(from).convertOn(vector, target);
+        return store(target.vectorType());
+    }
+
+    /**
+     * {@code i}, {@code (long) i} or {@code (double) i} for the loop's induction variable {@code i}, made directly
+     * in its kind; {@code (float) i} converts the int lanes instead (see {@code BodyCheck}).
+     */
     private boolean isInductionLanes(Expr e) {
-        Expr operand = e instanceof Expr.Convert convert ? convert.operand() : e;
+        Expr operand = e;
+        if (e instanceof Expr.Convert convert) {
+            if (convert.kind() != dev.stride.compiler.ir.Kind.LONG
+                    && convert.kind() != dev.stride.compiler.ir.Kind.DOUBLE) {
+                return false;
+            }
+            operand = convert.operand();
+        }
         return operand instanceof Expr.Read read
                 && read.variable().equals(plan.counted().inductionVariable());
     }
 
     private int mathCall(Expr.Call call, Map<Variable, Integer> env) {
+        VectorOps ops = laneOps.of(call.kind());
         String operator = MathCalls.operator(call);
         int first = vector(call.arguments().getFirst(), env);
         if (call.arguments().size() == 1) {

@@ -20,9 +20,14 @@ public final class HolderClassEmitter {
     /** Suffix of holder class names. */
     public static final String SUFFIX = "$StrideSimd";
 
+    /** The run-time class that narrows species to the CPU and configuration. */
+    private static final String SPECIES_CHOICE = "dev/stride/runtime/vector/Species";
+
     private final String name;
     private final ClassWriter writer;
     private final Set<String> speciesFields = new TreeSet<>();
+    /** Species tied to a lead species' lane count, as "kind:leadKind:leadBits"; initialised after the leads. */
+    private final Set<String> tiedSpeciesFields = new TreeSet<>();
 
     /**
      * Starts a holder for a class.
@@ -70,6 +75,21 @@ public final class HolderClassEmitter {
     }
 
     /**
+     * Declares the species fields of one loop: its lead kind at the loop's width and, for each narrower kind it
+     * may compute with, the species with the same lane count ({@link LaneOps}).
+     *
+     * @param plan the loop's plan
+     */
+    public void useSpecies(dev.stride.compiler.analysis.VectorLoopPlan plan) {
+        useSpecies(plan.laneKind(), plan.bits());
+        for (Kind kind : LaneOps.kindsOf(plan)) {
+            if (kind != plan.laneKind()) {
+                tiedSpeciesFields.add(kind.name() + ":" + plan.laneKind().name() + ":" + plan.bits());
+            }
+        }
+    }
+
+    /**
      * Finishes the class: fields and static initialiser.
      *
      * @return the class file bytes
@@ -80,24 +100,34 @@ public final class HolderClassEmitter {
         for (String entry : speciesFields) {
             Kind kind = Kind.valueOf(entry.substring(0, entry.indexOf(':')));
             int bits = Integer.parseInt(entry.substring(entry.indexOf(':') + 1));
-            String field = VectorTypes.speciesField(kind, bits);
-            writer.visitField(
-                            Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_PRIVATE,
-                            field,
-                            VectorTypes.SPECIES.getDescriptor(),
-                            null,
-                            null)
-                    .visitEnd();
+            String field = declareSpecies(VectorTypes.speciesField(kind, bits));
+            pushNominalSpecies(init, kind, bits);
+            init.visitMethodInsn(
+                    Opcodes.INVOKESTATIC,
+                    SPECIES_CHOICE,
+                    "fit",
+                    "(" + VectorTypes.SPECIES.getDescriptor() + ")" + VectorTypes.SPECIES.getDescriptor(),
+                    false);
+            init.visitFieldInsn(Opcodes.PUTSTATIC, name, field, VectorTypes.SPECIES.getDescriptor());
+        }
+        for (String entry : tiedSpeciesFields) {
+            String[] parts = entry.split(":");
+            Kind kind = Kind.valueOf(parts[0]);
+            Kind lead = Kind.valueOf(parts[1]);
+            int leadBits = Integer.parseInt(parts[2]);
+            String field = declareSpecies(VectorTypes.tiedSpeciesField(kind, lead, leadBits));
+            pushNominalSpecies(init, kind, leadBits / lead.bits() * kind.bits());
             init.visitFieldInsn(
                     Opcodes.GETSTATIC,
-                    VectorTypes.vector(kind).getInternalName(),
-                    "SPECIES_" + bits,
+                    name,
+                    VectorTypes.speciesField(lead, leadBits),
                     VectorTypes.SPECIES.getDescriptor());
             init.visitMethodInsn(
                     Opcodes.INVOKESTATIC,
-                    "dev/stride/runtime/vector/Species",
-                    "fit",
-                    "(" + VectorTypes.SPECIES.getDescriptor() + ")" + VectorTypes.SPECIES.getDescriptor(),
+                    SPECIES_CHOICE,
+                    "withLanesOf",
+                    "(" + VectorTypes.SPECIES.getDescriptor() + VectorTypes.SPECIES.getDescriptor() + ")"
+                            + VectorTypes.SPECIES.getDescriptor(),
                     false);
             init.visitFieldInsn(Opcodes.PUTSTATIC, name, field, VectorTypes.SPECIES.getDescriptor());
         }
@@ -106,5 +136,25 @@ public final class HolderClassEmitter {
         init.visitEnd();
         writer.visitEnd();
         return writer.toByteArray();
+    }
+
+    private String declareSpecies(String field) {
+        writer.visitField(
+                        Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_PRIVATE,
+                        field,
+                        VectorTypes.SPECIES.getDescriptor(),
+                        null,
+                        null)
+                .visitEnd();
+        return field;
+    }
+
+    /** Pushes e.g. {@code IntVector.SPECIES_256}: the species the compiler chose, before the CPU's cap. */
+    private static void pushNominalSpecies(MethodVisitor init, Kind kind, int bits) {
+        init.visitFieldInsn(
+                Opcodes.GETSTATIC,
+                VectorTypes.vector(kind).getInternalName(),
+                "SPECIES_" + bits,
+                VectorTypes.SPECIES.getDescriptor());
     }
 }

@@ -16,10 +16,10 @@ import org.objectweb.asm.commons.GeneratorAdapter;
 final class ReductionResults {
     private final GeneratorAdapter code;
     private final VectorLoopPlan plan;
-    private final VectorOps ops;
+    private final LaneOps ops;
     private final Map<Variable, Integer> argumentOf;
 
-    ReductionResults(GeneratorAdapter code, VectorLoopPlan plan, VectorOps ops, Map<Variable, Integer> argumentOf) {
+    ReductionResults(GeneratorAdapter code, VectorLoopPlan plan, LaneOps ops, Map<Variable, Integer> argumentOf) {
         this.code = code;
         this.plan = plan;
         this.ops = ops;
@@ -51,7 +51,7 @@ final class ReductionResults {
     private void combined(Reduction reduction, int vector) {
         Kind kind = reduction.kind();
         code.loadArg(argumentOf.get(reduction.variable()));
-        ops.reduceOn(vector, reduction.op().name());
+        ops.of(kind).reduceOn(vector, reduction.op().name());
         switch (reduction.op()) {
             case ADD -> code.math(GeneratorAdapter.ADD, kind.asmType());
             case MUL -> code.math(GeneratorAdapter.MUL, kind.asmType());

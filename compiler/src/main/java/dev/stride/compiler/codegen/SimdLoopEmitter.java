@@ -155,7 +155,7 @@ public final class SimdLoopEmitter {
         code.loadLocal(end);
         code.push(0L);
         code.ifCmp(Type.LONG_TYPE, GeneratorAdapter.LE, bail);
-        VectorOps ops = new VectorOps(code, holderName, plan.laneKind(), plan.bits());
+        VectorOps ops = new LaneOps(code, holderName, plan).lead();
         // the SIMD range: a whole number of steps (one vector, or the interleaved group of vectors)
         code.loadLocal(end);
         code.loadLocal(end);
@@ -351,26 +351,27 @@ public final class SimdLoopEmitter {
         GeneratorAdapter code = method(name, loopDescriptor());
         code.visitCode();
         ScalarExprEmitter scalar = new ScalarExprEmitter(code, argumentOf);
-        VectorOps ops = new VectorOps(code, holderName, plan.laneKind(), plan.bits());
+        LaneOps laneOps = new LaneOps(code, holderName, plan);
+        VectorOps ops = laneOps.lead();
         int induction = code.newLocal(Type.INT_TYPE);
         code.loadArg(argumentOf.get(plan.counted().inductionVariable()));
         code.storeLocal(induction);
         Map<ArrayAccess.ArrayBase, Integer> bases = plan.isOuter() ? Map.of() : loadBases(code, scalar, null);
         Map<Expr, Integer> offsets = plan.isOuter() ? Map.of() : hoistOffsets(code, scalar);
-        Map<Expr, Integer> broadcasts = hoistBroadcasts(code, scalar, ops);
+        Map<Expr, Integer> broadcasts = hoistBroadcasts(code, scalar, laneOps);
         int unroll = unroll();
         if (plan.isOuter()) {
-            interleavedOuterLoop(code, ops, induction, broadcasts);
+            interleavedOuterLoop(code, laneOps, induction, broadcasts);
         }
         List<Map<Variable, Integer>> accumulators = new java.util.ArrayList<>();
         for (int u = 0; u < unroll; u++) {
-            accumulators.add(newAccumulators(code, scalar, ops));
+            accumulators.add(newAccumulators(code, scalar, laneOps));
         }
         if (unroll > 1) {
             // the SIMD range is a whole number of interleaved steps ($end): no single-vector loop after it
-            interleavedLoop(code, ops, induction, unroll, accumulators, broadcasts, offsets, bases);
-            combineAccumulators(ops, accumulators);
-            new ReductionResults(code, plan, ops, argumentOf).emit(accumulators.getFirst());
+            interleavedLoop(code, laneOps, induction, unroll, accumulators, broadcasts, offsets, bases);
+            combineAccumulators(laneOps, accumulators);
+            new ReductionResults(code, plan, laneOps, argumentOf).emit(accumulators.getFirst());
             code.returnValue();
             code.endMethod();
             return;
@@ -381,7 +382,7 @@ public final class SimdLoopEmitter {
         code.loadArg(argumentOf.size());
         code.ifICmp(GeneratorAdapter.GE, done);
         BodyEmitter body = new BodyEmitter(
-                code, function, plan, invariance, ops, induction, broadcasts, offsets, bases, argumentOf);
+                code, function, plan, invariance, laneOps, induction, broadcasts, offsets, bases, argumentOf);
         Map<Variable, Integer> env;
         if (plan.isOuter()) {
             env = new LinkedHashMap<>(accumulators.getFirst());
@@ -396,8 +397,8 @@ public final class SimdLoopEmitter {
         code.storeLocal(induction);
         code.goTo(top);
         code.mark(done);
-        combineAccumulators(ops, accumulators);
-        new ReductionResults(code, plan, ops, argumentOf).emit(accumulators.getFirst());
+        combineAccumulators(laneOps, accumulators);
+        new ReductionResults(code, plan, laneOps, argumentOf).emit(accumulators.getFirst());
         code.returnValue();
         code.endMethod();
     }
@@ -407,10 +408,11 @@ public final class SimdLoopEmitter {
         return plan.reductions().isEmpty() || plan.isOuter() ? 1 : REDUCTION_INTERLEAVE;
     }
 
-    private Map<Variable, Integer> newAccumulators(GeneratorAdapter code, ScalarExprEmitter scalar, VectorOps ops) {
+    private Map<Variable, Integer> newAccumulators(GeneratorAdapter code, ScalarExprEmitter scalar, LaneOps laneOps) {
         Map<Variable, Integer> accumulators = new LinkedHashMap<>();
         for (Reduction reduction : plan.reductions()) {
-            int identity = code.newLocal(plan.laneKind().asmType());
+            VectorOps ops = laneOps.of(reduction.kind());
+            int identity = code.newLocal(reduction.kind().asmType());
             scalar.push(reduction.op().identity(reduction.kind()), reduction.kind());
             code.storeLocal(identity);
             ops.broadcastFromScalarOnStack(identity);
@@ -428,13 +430,14 @@ public final class SimdLoopEmitter {
      */
     private void interleavedLoop(
             GeneratorAdapter code,
-            VectorOps ops,
+            LaneOps laneOps,
             int induction,
             int unroll,
             List<Map<Variable, Integer>> accumulators,
             Map<Expr, Integer> broadcasts,
             Map<Expr, Integer> offsets,
             Map<ArrayAccess.ArrayBase, Integer> bases) {
+        VectorOps ops = laneOps.lead();
         int limit = stepLimit(code, ops, unroll);
         Label top = code.mark();
         Label done = new Label();
@@ -450,7 +453,7 @@ public final class SimdLoopEmitter {
             code.math(GeneratorAdapter.ADD, Type.INT_TYPE);
             code.storeLocal(step);
             BodyEmitter body = new BodyEmitter(
-                    code, function, plan, invariance, ops, step, broadcasts, offsets, bases, argumentOf);
+                    code, function, plan, invariance, laneOps, step, broadcasts, offsets, bases, argumentOf);
             storeBack(code, accumulators.get(u), body.emit(accumulators.get(u)));
         }
         advance(code, ops, induction, unroll);
@@ -463,7 +466,8 @@ public final class SimdLoopEmitter {
      * consecutive outer iterations), each with its own accumulators, sharing one inner-loop counter.
      */
     private void interleavedOuterLoop(
-            GeneratorAdapter code, VectorOps ops, int induction, Map<Expr, Integer> broadcasts) {
+            GeneratorAdapter code, LaneOps laneOps, int induction, Map<Expr, Integer> broadcasts) {
+        VectorOps ops = laneOps.lead();
         int limit = stepLimit(code, ops, OUTER_INTERLEAVE);
         Label top = code.mark();
         Label done = new Label();
@@ -484,7 +488,7 @@ public final class SimdLoopEmitter {
             envs.add(new LinkedHashMap<>());
         }
         BodyEmitter body = new BodyEmitter(
-                code, function, plan, invariance, ops, induction, broadcasts, Map.of(), Map.of(), argumentOf);
+                code, function, plan, invariance, laneOps, induction, broadcasts, Map.of(), Map.of(), argumentOf);
         new OuterBodyEmitter(code, function, plan, body, ops, starts, argumentOf).emit(envs);
         advance(code, ops, induction, OUTER_INTERLEAVE);
         code.goTo(top);
@@ -533,8 +537,9 @@ public final class SimdLoopEmitter {
     }
 
     /** Folds the interleaved accumulators into the first, lane by lane. */
-    private void combineAccumulators(VectorOps ops, List<Map<Variable, Integer>> accumulators) {
+    private void combineAccumulators(LaneOps laneOps, List<Map<Variable, Integer>> accumulators) {
         for (Reduction reduction : plan.reductions()) {
+            VectorOps ops = laneOps.of(reduction.kind());
             int first = accumulators.getFirst().get(reduction.variable());
             for (Map<Variable, Integer> other : accumulators.subList(1, accumulators.size())) {
                 ops.binaryOn(first, reduction.op().name(), other.get(reduction.variable()));
@@ -560,7 +565,7 @@ public final class SimdLoopEmitter {
      * Computes every loop-invariant value used per lane once, before the loop, as a broadcast vector: the list
      * {@link HoistedInvariants} decided (and the report shows).
      */
-    private Map<Expr, Integer> hoistBroadcasts(GeneratorAdapter code, ScalarExprEmitter scalar, VectorOps ops) {
+    private Map<Expr, Integer> hoistBroadcasts(GeneratorAdapter code, ScalarExprEmitter scalar, LaneOps laneOps) {
         Map<Expr, Integer> broadcasts = new LinkedHashMap<>();
         Map<String, Integer> byKey = new HashMap<>();
         for (Expr e : HoistedInvariants.of(function, plan, invariance)) {
@@ -569,9 +574,10 @@ public final class SimdLoopEmitter {
                 broadcasts.put(e, same); // the same value read on another line: one broadcast
                 continue;
             }
-            int value = code.newLocal(plan.laneKind().asmType());
+            // each value is broadcast in its own kind: Java's conversions are explicit nodes of the loop body
+            VectorOps ops = laneOps.of(e.kind());
+            int value = code.newLocal(e.kind().asmType());
             scalar.emit(e);
-            code.cast(e.kind().asmType(), plan.laneKind().asmType());
             code.storeLocal(value);
             ops.broadcastFromScalarOnStack(value);
             int vector = code.newLocal(ops.vectorType());

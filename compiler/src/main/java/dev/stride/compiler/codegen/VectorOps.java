@@ -17,11 +17,28 @@ final class VectorOps {
     private final Type vector;
 
     VectorOps(GeneratorAdapter code, String holder, Kind kind, int bits) {
+        this(code, holder, kind, VectorTypes.speciesField(kind, bits));
+    }
+
+    /**
+     * Operations on the species held in a given holder field.
+     *
+     * @param code the method being written
+     * @param holder the holder class's internal name
+     * @param kind the lane kind
+     * @param speciesField the holder's species field
+     */
+    VectorOps(GeneratorAdapter code, String holder, Kind kind, String speciesField) {
         this.code = code;
         this.holder = holder;
         this.kind = kind;
-        this.speciesField = VectorTypes.speciesField(kind, bits);
+        this.speciesField = speciesField;
         this.vector = VectorTypes.vector(kind);
+    }
+
+    /** @return the lane kind */
+    Kind kind() {
+        return kind;
     }
 
     Type vectorType() {
@@ -199,5 +216,37 @@ final class VectorOps {
                 "maskAll",
                 "(Z)" + VectorTypes.MASK.getDescriptor(),
                 true);
+    }
+
+    /**
+     * Emits {@code a.convertShape(FROM2TO, target's species, 0)} for a vector in a local: lane k of the result is
+     * Java's cast of lane k of {@code a} (both species have the same lane count). Leaves a vector of the target.
+     */
+    void convertOn(int aLocal, VectorOps target) {
+        code.loadLocal(aLocal);
+        String conversion = VectorTypes.conversion(kind, target.kind);
+        code.visitFieldInsn(
+                Opcodes.GETSTATIC, VectorTypes.OPERATORS, conversion, VectorTypes.operatorDescriptor("Conversion"));
+        target.species();
+        code.push(0);
+        code.visitMethodInsn(
+                Opcodes.INVOKEVIRTUAL,
+                VectorTypes.VECTOR.getInternalName(),
+                "convertShape",
+                "(" + VectorTypes.operatorDescriptor("Conversion") + VectorTypes.SPECIES.getDescriptor() + "I)"
+                        + VectorTypes.VECTOR.getDescriptor(),
+                false);
+        code.checkCast(target.vector);
+    }
+
+    /** Stack: a mask of another species with the same lane count -> the same lanes as a mask of this species. */
+    void castMask() {
+        species();
+        code.visitMethodInsn(
+                Opcodes.INVOKEVIRTUAL,
+                VectorTypes.MASK.getInternalName(),
+                "cast",
+                "(" + VectorTypes.SPECIES.getDescriptor() + ")" + VectorTypes.MASK.getDescriptor(),
+                false);
     }
 }

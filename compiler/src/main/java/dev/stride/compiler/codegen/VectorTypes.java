@@ -30,6 +30,29 @@ final class VectorTypes {
         return "SPECIES_" + kind.name() + "_" + bits;
     }
 
+    /**
+     * The holder field name of a species that has as many lanes as a loop's lead species, e.g.
+     * {@code SPECIES_INT_LIKE_DOUBLE_512} (8 ints, for a loop that converts between int and double at 512 bits).
+     */
+    static String tiedSpeciesField(Kind kind, Kind lead, int leadBits) {
+        return "SPECIES_" + kind.name() + "_LIKE_" + lead.name() + "_" + leadBits;
+    }
+
+    /** The {@code VectorOperators} conversion constant between two kinds, e.g. {@code I2D}. */
+    static String conversion(Kind from, Kind to) {
+        return letter(from) + "2" + letter(to);
+    }
+
+    private static String letter(Kind kind) {
+        return switch (kind) {
+            case INT -> "I";
+            case LONG -> "L";
+            case FLOAT -> "F";
+            case DOUBLE -> "D";
+            default -> throw new IllegalArgumentException("no vector conversion for " + kind);
+        };
+    }
+
     /** The descriptor of a {@code VectorOperators} constant of a given operator family. */
     static String operatorDescriptor(String family) {
         return "L" + OPERATORS + "$" + family + ";";

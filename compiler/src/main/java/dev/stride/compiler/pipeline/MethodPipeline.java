@@ -209,9 +209,11 @@ public final class MethodPipeline {
                             + " at a time, each lane running the inner loops in the original order (bit-exact),"
                             + " + the original loop as scalar tail"
                     : plan.reductions().isEmpty()
-                            ? "unmasked main loop of " + plan.lanes() + " lanes + the original loop as scalar tail"
-                            : "unmasked main loop of 4 x " + plan.lanes() + " lanes with 4 independent vector"
-                                    + " accumulators, reduced once after the loop, + the original loop as scalar tail";
+                            ? "unmasked main loop of " + plan.lanes() + " lanes" + LaneKindsText.of(function, plan)
+                                    + " + the original loop as scalar tail"
+                            : "unmasked main loop of 4 x " + plan.lanes() + " lanes" + LaneKindsText.of(function, plan)
+                                    + ", with 4 independent vector accumulators, reduced once after the loop, + the"
+                                    + " original loop as scalar tail";
             return new LoopVerdict.Vectorized(
                     plan.laneKind().javaName(),
                     plan.lanes(),

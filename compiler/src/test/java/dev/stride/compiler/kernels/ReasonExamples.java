@@ -398,16 +398,24 @@ public final class ReasonExamples {
     // MIXED_ELEMENT_SIZES
 
     @Jit
-    public static void mixedElementSizesBefore(int[] a, double[] out) {
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a[i] > 0 ? a[i] * 0.5 : 0.0;
+    public static void mixedElementSizesBefore(int[] counts, int n, double[] mean) {
+        for (int k = 0; k + n <= counts.length; k++) {
+            double acc = 0.0;
+            for (int j = 0; j < n; j++) {
+                acc += counts[k + j];
+            }
+            mean[k] = acc / n;
         }
     }
 
     @Jit
-    public static void mixedElementSizesAfter(double[] a, double[] out) {
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a[i] > 0 ? a[i] * 0.5 : 0.0;
+    public static void mixedElementSizesAfter(double[] counts, int n, double[] mean) {
+        for (int k = 0; k + n <= counts.length; k++) {
+            double acc = 0.0;
+            for (int j = 0; j < n; j++) {
+                acc += counts[k + j];
+            }
+            mean[k] = acc / n;
         }
     }
 

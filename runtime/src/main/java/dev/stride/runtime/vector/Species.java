@@ -32,4 +32,24 @@ public final class Species {
         }
         return VectorSpecies.of(requested.elementType(), VectorShape.forBitSize(cap));
     }
+
+    /**
+     * A species of another element type with as many lanes as {@code lead}: in a loop that mixes element sizes
+     * (an {@code int[]} converted to {@code double}), every vector must hold the same iterations, so the narrower
+     * type gets a narrower shape (8 doubles in 512 bits go with 8 ints in 256 bits). Called after {@code lead} went
+     * through {@link #fit}, so a capped lead narrows its companions with it.
+     *
+     * @param requested the companion species the compiler chose (its element type is what counts)
+     * @param lead the fitted species of the loop's widest element type
+     * @param <E> the element type
+     * @return a species of {@code requested}'s element type with {@code lead.length()} lanes
+     * @throws IllegalArgumentException when no vector shape has that many lanes of the element type
+     */
+    public static <E> VectorSpecies<E> withLanesOf(VectorSpecies<E> requested, VectorSpecies<?> lead) {
+        int bits = lead.length() * requested.elementSize();
+        if (bits == requested.vectorBitSize()) {
+            return requested;
+        }
+        return VectorSpecies.of(requested.elementType(), VectorShape.forBitSize(bits));
+    }
 }
