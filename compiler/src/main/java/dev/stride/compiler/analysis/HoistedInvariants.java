@@ -59,9 +59,7 @@ public final class HoistedInvariants {
     private static List<Expr> vectorOperands(Stmt stmt, VectorLoopPlan plan, Invariance invariance) {
         return switch (stmt) {
             case Stmt.Store store ->
-                store == plan.counted().increment() || store.value().kind() != plan.laneKind() && plan.isOuter()
-                        ? List.of()
-                        : List.of(store.value());
+                store == plan.counted().increment() || isScalarInNest(store, plan) ? List.of() : List.of(store.value());
             case Stmt.ArrayStore store -> List.of(store.value());
             case Stmt.Branch branch -> {
                 Expr left = branch.condition().left();
@@ -88,5 +86,24 @@ public final class HoistedInvariants {
         for (Expr child : ExprWalk.children(e)) {
             collect(child, invariance, found);
         }
+    }
+
+    /**
+     * In an outer-loop nest, the stores that stay scalar: inner counters (the same in every lane) and int locals of
+     * the form {@code k + rest}, which are used only inside array indices.
+     */
+    private static boolean isScalarInNest(Stmt.Store store, VectorLoopPlan plan) {
+        if (!plan.isOuter()) {
+            return false;
+        }
+        if (plan.affinePrivates().containsKey(store.variable())) {
+            return true;
+        }
+        for (VectorLoopPlan.InnerLoop inner : plan.innerLoops()) {
+            if (inner.counted().inductionVariable().equals(store.variable())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -56,7 +56,7 @@ public final class OuterVectorizationAnalysis {
         CountedLoop counted = CountedLoopAnalysis.analyze(cfg, outer, invariance);
         Nest nest = new Nest(cfg, liveness, outer, counted, invariance, options.fastmath());
         nest.walk();
-        Kind laneKind = VectorizationAnalysis.singleLaneKind(nest.check.vectorKinds, outer.line());
+        Kind laneKind = VectorizationAnalysis.laneKind(nest.check.vectorKinds, outer.line(), List.of());
         if (nest.accesses.isEmpty()) {
             throw new Rejection(RejectionReason.NO_ARRAY_WORK, outer.line(), "the nest touches no arrays");
         }
@@ -420,6 +420,11 @@ public final class OuterVectorizationAnalysis {
                     vector(b.right());
                 }
                 case Expr.Negate n -> vector(n.operand());
+                case Expr.Convert c -> {
+                    check.vectorKinds.add(c.kind());
+                    check.vectorKinds.add(c.operand().kind());
+                    vector(c.operand());
+                }
                 case Expr.Call call -> {
                     String operator = MathCalls.isMath(call) ? MathCalls.operator(call) : null;
                     if (operator == null

@@ -34,7 +34,7 @@ final class OuterBodyEmitter {
     private final Function function;
     private final VectorLoopPlan plan;
     private final BodyEmitter lanes;
-    private final VectorOps ops;
+    private final LaneOps ops;
     private final List<Integer> groupStarts;
     private final Map<Variable, Integer> argumentOf;
     private final Map<Variable, Integer> counters = new HashMap<>();
@@ -45,7 +45,7 @@ final class OuterBodyEmitter {
             Function function,
             VectorLoopPlan plan,
             BodyEmitter lanes,
-            VectorOps ops,
+            LaneOps ops,
             List<Integer> groupStarts,
             Map<Variable, Integer> argumentOf) {
         this.code = code;
@@ -126,7 +126,7 @@ final class OuterBodyEmitter {
                 code.loadLocal(value);
                 pushArray(store.array());
                 pushIndex(store.index());
-                ops.intoArray(false);
+                ops.of(store.elementKind()).intoArray(false);
             }
             default -> {
                 // jumps and the inner headers' tests are emitted as structured control flow
@@ -170,7 +170,8 @@ final class OuterBodyEmitter {
         Map<Variable, Integer> fixed = new LinkedHashMap<>();
         for (Stmt stmt : body.statements()) {
             if (stmt instanceof Stmt.Store store && stmt != inner.counted().increment()) {
-                int local = code.newLocal(ops.vectorType());
+                int local = code.newLocal(
+                        ops.of(function.variableKinds().get(store.variable())).vectorType());
                 Integer before = env.get(store.variable());
                 if (before != null) {
                     code.loadLocal(before);

@@ -386,7 +386,8 @@ public final class SimdLoopEmitter {
         Map<Variable, Integer> env;
         if (plan.isOuter()) {
             env = new LinkedHashMap<>(accumulators.getFirst());
-            new OuterBodyEmitter(code, function, plan, body, ops, List.of(induction), argumentOf).emit(List.of(env));
+            new OuterBodyEmitter(code, function, plan, body, laneOps, List.of(induction), argumentOf)
+                    .emit(List.of(env));
         } else {
             env = body.emit(accumulators.getFirst());
         }
@@ -489,7 +490,7 @@ public final class SimdLoopEmitter {
         }
         BodyEmitter body = new BodyEmitter(
                 code, function, plan, invariance, laneOps, induction, broadcasts, Map.of(), Map.of(), argumentOf);
-        new OuterBodyEmitter(code, function, plan, body, ops, starts, argumentOf).emit(envs);
+        new OuterBodyEmitter(code, function, plan, body, laneOps, starts, argumentOf).emit(envs);
         advance(code, ops, induction, OUTER_INTERLEAVE);
         code.goTo(top);
         code.mark(done);

@@ -1,5 +1,6 @@
 package dev.stride.compiler.pipeline;
 
+import dev.stride.compiler.analysis.Invariance;
 import dev.stride.compiler.analysis.StmtOperands;
 import dev.stride.compiler.analysis.VectorLoopPlan;
 import dev.stride.compiler.frontend.ExprWalk;
@@ -25,9 +26,10 @@ final class LaneKindsText {
      *
      * @param function the lifted method
      * @param plan the loop's plan
+     * @param invariance what the loop leaves unchanged (a conversion of an invariant happens once, not per lane)
      * @return for example {@code " (int lanes in 128-bit vectors, converted per lane)"}
      */
-    static String of(Function function, VectorLoopPlan plan) {
+    static String of(Function function, VectorLoopPlan plan, Invariance invariance) {
         Set<Kind> kinds = EnumSet.noneOf(Kind.class);
         for (int id : plan.bodyOrder()) {
             for (Stmt stmt : function.blocks().get(id).statements()) {
@@ -35,14 +37,7 @@ final class LaneKindsText {
                     kinds.add(store.elementKind());
                 }
                 for (Expr operand : StmtOperands.of(stmt)) {
-                    ExprWalk.forEach(operand, e -> {
-                        if (e instanceof Expr.ArrayLoad load) {
-                            kinds.add(load.elementKind());
-                        } else if (e instanceof Expr.Convert convert) {
-                            kinds.add(convert.kind());
-                            kinds.add(convert.operand().kind());
-                        }
-                    });
+                    collect(operand, invariance, kinds);
                 }
             }
         }
@@ -56,5 +51,20 @@ final class LaneKindsText {
             parts.add(kind.javaName() + " lanes in " + plan.lanes() * kind.bits() + "-bit vectors");
         }
         return " (" + String.join(", ", parts) + ", converted per lane)";
+    }
+
+    private static void collect(Expr e, Invariance invariance, Set<Kind> kinds) {
+        if (invariance.isInvariant(e)) {
+            return;
+        }
+        if (e instanceof Expr.ArrayLoad load) {
+            kinds.add(load.elementKind());
+        } else if (e instanceof Expr.Convert convert) {
+            kinds.add(convert.kind());
+            kinds.add(convert.operand().kind());
+        }
+        for (Expr child : ExprWalk.children(e)) {
+            collect(child, invariance, kinds);
+        }
     }
 }

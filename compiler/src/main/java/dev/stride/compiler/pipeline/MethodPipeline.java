@@ -198,20 +198,23 @@ public final class MethodPipeline {
             if (site == null) {
                 throw new Rejection(RejectionReason.NO_STACK_MAP_FRAME, loop.line(), "no frame at the loop header");
             }
+            Invariance invariance = new Invariance(cfg, loop);
             String c2 = ProfitabilityAnalysis.leftToC2(function, plan);
             if (c2 != null) {
                 return new LoopVerdict.LeftToC2(c2);
             }
-            Invariance invariance = new Invariance(cfg, loop);
             vectorized.add(new VectorizedLoop(function, loop, plan, invariance, site));
             String shape = plan.isOuter()
-                    ? "main loop of 4 x " + plan.lanes() + " consecutive outer iterations, then " + plan.lanes()
+                    ? "main loop of 4 x " + plan.lanes() + " consecutive outer iterations"
+                            + LaneKindsText.of(function, plan, invariance) + ", then " + plan.lanes()
                             + " at a time, each lane running the inner loops in the original order (bit-exact),"
                             + " + the original loop as scalar tail"
                     : plan.reductions().isEmpty()
-                            ? "unmasked main loop of " + plan.lanes() + " lanes" + LaneKindsText.of(function, plan)
+                            ? "unmasked main loop of " + plan.lanes() + " lanes"
+                                    + LaneKindsText.of(function, plan, invariance)
                                     + " + the original loop as scalar tail"
-                            : "unmasked main loop of 4 x " + plan.lanes() + " lanes" + LaneKindsText.of(function, plan)
+                            : "unmasked main loop of 4 x " + plan.lanes() + " lanes"
+                                    + LaneKindsText.of(function, plan, invariance)
                                     + ", with 4 independent vector accumulators, reduced once after the loop, + the"
                                     + " original loop as scalar tail";
             return new LoopVerdict.Vectorized(

@@ -30,7 +30,11 @@ public enum RejectionReason {
     LOOP_CARRIED_SCALAR("a scalar carries a value from one iteration to the next and is not a reduction"),
     /** Not produced yet: a scalar read after the loop is reported as {@link #LOOP_CARRIED_SCALAR}. */
     LIVE_OUT_SCALAR("a scalar written in the loop is read after the loop and is not a reduction"),
-    MIXED_ELEMENT_SIZES("an outer-loop vectorised nest mixes element types (its inner loops run on one vector shape)"),
+    /**
+     * No longer produced: loops that convert between int, long, float and double are vectorised at the widest
+     * kind's lane count. Kept so that reports and JSON consumers that name it still read.
+     */
+    MIXED_ELEMENT_SIZES("the loop mixes 32-bit and 64-bit element types"),
     UNSUPPORTED_TYPE("the loop computes with a type Stride does not vectorise (byte, short, char, boolean arrays)"),
     INNER_LOOP("the loop contains another loop that is not an outer-loop-vectorisable window"),
     NO_ARRAY_WORK("the loop reads or writes no arrays"),

@@ -181,4 +181,29 @@ public final class ConversionKernels {
             out[i] = a[i] * 0.5;
         }
     }
+
+    /** A window nest over ints, averaged in double: outer-loop vectorised with int lanes converted per lane. */
+    @Jit
+    public static void rollingMeanOfCounts(int[] counts, int n, double[] mean) {
+        for (int k = 0; k + n <= counts.length; k++) {
+            double acc = 0.0;
+            for (int j = 0; j < n; j++) {
+                acc += counts[k + j];
+            }
+            mean[k] = acc / n;
+        }
+    }
+
+    /** A window nest with an int local per lane and a float result. */
+    @Jit
+    public static void windowMaxAsFloat(long[] ticks, int n, float[] out) {
+        for (int k = 0; k + n <= ticks.length; k++) {
+            long best = Long.MIN_VALUE;
+            for (int j = 0; j < n; j++) {
+                long t = ticks[k + j];
+                best = Math.max(best, t);
+            }
+            out[k] = (float) best;
+        }
+    }
 }

@@ -395,30 +395,6 @@ public final class ReasonExamples {
         return out[out.length - 1];
     }
 
-    // MIXED_ELEMENT_SIZES
-
-    @Jit
-    public static void mixedElementSizesBefore(int[] counts, int n, double[] mean) {
-        for (int k = 0; k + n <= counts.length; k++) {
-            double acc = 0.0;
-            for (int j = 0; j < n; j++) {
-                acc += counts[k + j];
-            }
-            mean[k] = acc / n;
-        }
-    }
-
-    @Jit
-    public static void mixedElementSizesAfter(double[] counts, int n, double[] mean) {
-        for (int k = 0; k + n <= counts.length; k++) {
-            double acc = 0.0;
-            for (int j = 0; j < n; j++) {
-                acc += counts[k + j];
-            }
-            mean[k] = acc / n;
-        }
-    }
-
     // UNSUPPORTED_TYPE
 
     @Jit
