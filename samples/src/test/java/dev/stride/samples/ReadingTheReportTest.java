@@ -27,7 +27,10 @@ class ReadingTheReportTest {
             "variables",
             "float array element widened to double",
             "L1 ",
-            "MIXED_ELEMENT_SIZES",
+            "VECTORISED 4 x double (256-bit)",
+            "(float lanes in 128-bit vectors, converted per lane)",
+            "scaledSumExact(float[], double) double",
+            "NEEDS_FASTMATH_REDUCTION",
             "induction i from 0 while i < a.length, step +1",
             "scaledSumFloat(float[], float) float",
             "VECTORISED 8 x float",
@@ -48,6 +51,7 @@ class ReadingTheReportTest {
             expected += x * 0.5;
         }
         assertEquals(expected, ReadingTheReport.scaledSum(a, 0.5), 1e-12);
+        assertEquals(expected, ReadingTheReport.scaledSumExact(a, 0.5));
         assertEquals((float) expected, ReadingTheReport.scaledSumFloat(a, 0.5f), 1e-5f);
         double[] out = new double[3];
         ReadingTheReport.shift(new double[] {1, 2, 3}, 1, out);

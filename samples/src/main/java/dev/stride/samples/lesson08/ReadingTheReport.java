@@ -15,12 +15,12 @@ import dev.stride.Jit;
  *       (the plugin rewrote it; {@code load} would mean the agent, {@code inspect} a class nobody rewrote);
  *   <li>{@code variables}: the type Stride deduced for every parameter and local, with the line it is first
  *       assigned;
- *   <li>{@code warning: line 48: float array element widened to double}: each {@code a[i]} is converted before it
- *       is added, so a SIMD loop would compute in {@code double} (4 lanes per 256-bit vector instead of 8) or mix
- *       element sizes; keep the accumulator {@code float} if that precision is enough;
+ *   <li>{@code warning: line 50: float array element widened to double}: each {@code a[i]} is converted before
+ *       it is added, so the SIMD loop computes in {@code double}: 4 lanes per 256-bit vector instead of 8 floats;
+ *       keep the accumulator {@code float} if that precision is enough;
  *   <li>the loop line: its id ({@code L1}, stable: the first loop of the method), its lines and the verdict.
- *       Here {@code NOT VECTORISED}, with the reason in the user's terms and its name ({@code
- *       MIXED_ELEMENT_SIZES}: {@code docs/reasons.md} shows a before and after for every reason);
+ *       Here {@code VECTORISED 4 x double (256-bit)}, and the shape says how: {@code (float lanes in 128-bit
+ *       vectors, converted per lane)} is the widening the warning announced, made per lane;
  *   <li>{@code induction}: the loop's counter and range as the analysis understood it;
  *   <li>{@code diagnostics} (at the end): the same verdicts as {@code File.java:line:} messages, as the build log
  *       prints them (warnings for loops left scalar; errors instead with {@code strict = true}).
@@ -30,14 +30,16 @@ import dev.stride.Jit;
  * the report adds the lines that explain the SIMD code: {@code reduction total + (float, identity -0.0,
  * reassociated under fastmath)}, {@code hoisted: scale (broadcast)} (computed once before the loop), and {@code
  * check: ...} (what is tested once before the SIMD loop; if a check fails the original loop runs). {@link
- * #shift} shows the last verdict: {@code LEFT TO C2}, a plain map that HotSpot vectorises by itself, so Stride
- * does not touch it.
+ * #scaledSumExact} is {@link #scaledSum} without {@code fastmath}: {@code NOT VECTORISED}, with the reason in the
+ * user's terms and its name ({@code NEEDS_FASTMATH_REDUCTION}: {@code docs/reasons.md} shows a before and after
+ * for every reason). {@link #shift} shows the last verdict: {@code LEFT TO C2}, a plain map that HotSpot
+ * vectorises by itself, so Stride does not touch it.
  */
 public final class ReadingTheReport {
     private ReadingTheReport() {}
 
     /**
-     * A float array summed into a double: correct, but the widening halves the SIMD width.
+     * A float array summed into a double: vectorised, but the widening halves the SIMD width.
      *
      * @param a the values
      * @param scale a factor applied to each value
@@ -62,6 +64,22 @@ public final class ReadingTheReport {
     @Jit(fastmath = true)
     public static float scaledSumFloat(float[] a, float scale) {
         float total = 0;
+        for (int i = 0; i < a.length; i++) {
+            total += a[i] * scale;
+        }
+        return total;
+    }
+
+    /**
+     * {@link #scaledSum} without fastmath: adding in another order could change the last bits, so it stays scalar.
+     *
+     * @param a the values
+     * @param scale a factor applied to each value
+     * @return the sum of {@code a[i] * scale}, in order
+     */
+    @Jit
+    public static double scaledSumExact(float[] a, double scale) {
+        double total = 0;
         for (int i = 0; i < a.length; i++) {
             total += a[i] * scale;
         }
