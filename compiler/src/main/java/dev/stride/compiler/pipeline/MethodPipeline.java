@@ -256,7 +256,8 @@ public final class MethodPipeline {
                 reduction.op().symbol(),
                 reduction.kind().javaName(),
                 String.valueOf(reduction.op().identity(reduction.kind())),
-                reduction.reassociates());
+                reduction.reassociates(),
+                !reduction.reassociates() ? "" : reduction.select() ? ReductionReport.SELECT_UNDER_FASTMATH : "fastmath");
     }
 
     /**
