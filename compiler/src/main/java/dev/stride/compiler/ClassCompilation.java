@@ -122,7 +122,7 @@ final class ClassCompilation {
                 String name = entry.getKey().name + "$" + methodIndex + "$"
                         + loop.loop().id().replace('.', '_');
                 SimdLoopEmitter emitter = new SimdLoopEmitter(
-                        holder.writer(), holder.name(), loop.function(), loop.plan(), loop.invariance());
+                        holder.writer(), holder.name(), loop.function(), loop.plan(), loop.invariance(), loop.shape());
                 holder.useSpecies(loop.plan().laneKind(), loop.plan().bits());
                 emitter.emit(name);
                 PreheaderPatcher.patch(loop.function(), loop.plan(), loop.site(), holder.name(), name, emitter);

@@ -14,7 +14,9 @@ import dev.stride.compiler.analysis.Rejection;
 import dev.stride.compiler.analysis.TypeReportAnalysis;
 import dev.stride.compiler.analysis.VectorLoopPlan;
 import dev.stride.compiler.analysis.VectorizationAnalysis;
+import dev.stride.compiler.codegen.LoopShape;
 import dev.stride.compiler.codegen.PreheaderPatcher;
+import dev.stride.compiler.codegen.SimdMethodBudget;
 import dev.stride.compiler.frontend.BytecodeLifter;
 import dev.stride.compiler.frontend.KernelAnnotation;
 import dev.stride.compiler.ir.Block;
@@ -58,13 +60,34 @@ public final class MethodPipeline {
      * @param plan its plan
      * @param invariance its invariance
      * @param site its header label and frame
+     * @param shape the shape its SIMD methods are emitted in ({@link SimdMethodBudget})
      */
     public record VectorizedLoop(
             Function function,
             Loop loop,
             VectorLoopPlan plan,
             Invariance invariance,
-            PreheaderPatcher.HeaderSite site) {}
+            PreheaderPatcher.HeaderSite site,
+            LoopShape shape) {
+
+        /**
+         * A loop emitted in the interleaved shape.
+         *
+         * @param function the lifted method
+         * @param loop the loop
+         * @param plan its plan
+         * @param invariance its invariance
+         * @param site its header label and frame
+         */
+        public VectorizedLoop(
+                Function function,
+                Loop loop,
+                VectorLoopPlan plan,
+                Invariance invariance,
+                PreheaderPatcher.HeaderSite site) {
+            this(function, loop, plan, invariance, site, LoopShape.INTERLEAVED);
+        }
+    }
 
     /**
      * A {@code prange} loop that will run through {@code ParallelLoops}, with what code generation needs.
@@ -203,8 +226,11 @@ public final class MethodPipeline {
                 return new LoopVerdict.LeftToC2(c2);
             }
             Invariance invariance = new Invariance(cfg, loop);
-            vectorized.add(new VectorizedLoop(function, loop, plan, invariance, site));
-            String shape = plan.isOuter()
+            SimdMethodBudget.Choice size = SimdMethodBudget.choose(function, plan, invariance, loop.line());
+            vectorized.add(new VectorizedLoop(function, loop, plan, invariance, site, size.shape()));
+            String shape = size.shape() == LoopShape.SINGLE
+                    ? SingleShapeText.of(plan, size)
+                    : plan.isOuter()
                     ? "main loop of 4 x " + plan.lanes() + " consecutive outer iterations, then " + plan.lanes()
                             + " at a time, each lane running the inner loops in the original order (bit-exact),"
                             + " + the original loop as scalar tail"
