@@ -22,8 +22,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SelectReductionTest {
     private static final RewriteHarness.Compiled COMPILED = RewriteHarness.compile(TernaryReductionKernels.class);
     private static final double[] SPECIAL = {
-        Double.NaN, -0.0, 0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE, -Double.MAX_VALUE,
-        Double.MIN_VALUE, 1.0, -1.0
+        Double.NaN,
+        -0.0,
+        0.0,
+        Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY,
+        Double.MAX_VALUE,
+        -Double.MAX_VALUE,
+        Double.MIN_VALUE,
+        1.0,
+        -1.0
     };
 
     @ParameterizedTest
@@ -52,14 +60,16 @@ class SelectReductionTest {
                 assertEquals(expected, vectorized.kind(), method);
                 assertEquals(operator, vectorized.reductions().getFirst().operator(), method);
             }
-            case LoopVerdict.Rejected rejected -> assertEquals(expected, rejected.reason().name(), method);
+            case LoopVerdict.Rejected rejected ->
+                assertEquals(expected, rejected.reason().name(), method);
             default -> throw new AssertionError(method + ": " + verdict);
         }
     }
 
     @Test
     void doubleSelectWithoutFastmath_saysWhyInTheDetail() {
-        LoopVerdict.Rejected rejected = (LoopVerdict.Rejected) loop("maxDoubleStrict").verdict();
+        LoopVerdict.Rejected rejected =
+                (LoopVerdict.Rejected) loop("maxDoubleStrict").verdict();
 
         assertTrue(rejected.detail().contains("-0.0 and 0.0"), rejected.detail());
         assertTrue(rejected.detail().contains("Math.max (exact)"), rejected.detail());
@@ -67,7 +77,8 @@ class SelectReductionTest {
 
     @Test
     void floatingSelectUnderFastmath_reportsTheZeroSignCaveat() {
-        LoopVerdict.Vectorized vectorized = (LoopVerdict.Vectorized) loop("maxDoubleFastmath").verdict();
+        LoopVerdict.Vectorized vectorized =
+                (LoopVerdict.Vectorized) loop("maxDoubleFastmath").verdict();
 
         assertTrue(vectorized.reductions().getFirst().exactness().contains("NaN exact"));
     }
@@ -88,15 +99,15 @@ class SelectReductionTest {
             int start = random.nextBoolean() ? extremeInt(random) : random.nextInt(2000) - 1000;
             long longStart = random.nextLong() >> 4;
             for (String name : new String[] {"maxIntAccumulatorFirst", "minIntLessOrEqual", "minIntElementLast"}) {
-                assertEquals(plain(name, int[].class, int.class).invoke(ints, start), (int)
-                        rewritten(name, int[].class, int.class).invoke(ints, start), name + " length " + length);
+                assertEquals(
+                        plain(name, int[].class, int.class).invoke(ints, start),
+                        (int) rewritten(name, int[].class, int.class).invoke(ints, start),
+                        name + " length " + length);
             }
-            assertEquals(
-                    plain("maxIntGreater", int[].class).invoke(ints),
-                    (int) rewritten("maxIntGreater", int[].class).invoke(ints));
-            assertEquals(
-                    plain("maxLongIf", long[].class, long.class).invoke(longs, longStart),
-                    (long) rewritten("maxLongIf", long[].class, long.class).invoke(longs, longStart));
+            assertEquals(plain("maxIntGreater", int[].class).invoke(ints), (int)
+                    rewritten("maxIntGreater", int[].class).invoke(ints));
+            assertEquals(plain("maxLongIf", long[].class, long.class).invoke(longs, longStart), (long)
+                    rewritten("maxLongIf", long[].class, long.class).invoke(longs, longStart));
             assertEquals(
                     plain("minLongIfOfExpression", long[].class, long[].class, long.class)
                             .invoke(longs, others, longStart),
@@ -118,8 +129,10 @@ class SelectReductionTest {
             }
             double start = random.nextInt(4) == 0 ? SPECIAL[random.nextInt(SPECIAL.length)] : random.nextGaussian();
             for (String name : new String[] {"maxDoubleFastmath", "minDoubleIfFastmath"}) {
-                double expected = (double) plain(name, double[].class, double.class).invoke(a, start);
-                double actual = (double) rewritten(name, double[].class, double.class).invoke(a, start);
+                double expected =
+                        (double) plain(name, double[].class, double.class).invoke(a, start);
+                double actual =
+                        (double) rewritten(name, double[].class, double.class).invoke(a, start);
                 zeroSignDifferences += assertSameUpToZeroSign(expected, actual, name + " trial " + trial);
             }
             float[] f = new float[length];

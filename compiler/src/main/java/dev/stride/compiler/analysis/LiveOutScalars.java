@@ -73,7 +73,8 @@ public final class LiveOutScalars {
             for (int predecessor : cfg.predecessors(block)) {
                 assignedIn &= assignedOut.getOrDefault(predecessor, false);
             }
-            Boolean out = readsBeforeAssigning(cfg.function().blocks().get(block).statements(), variable, assignedIn);
+            Boolean out =
+                    readsBeforeAssigning(cfg.function().blocks().get(block).statements(), variable, assignedIn);
             if (out == null) {
                 return true;
             }

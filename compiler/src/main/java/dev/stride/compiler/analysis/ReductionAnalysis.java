@@ -84,7 +84,8 @@ public final class ReductionAnalysis {
      * @return the reduction
      * @throws Rejection for a floating-point select without fastmath, or one that takes NaN elements
      */
-    public static Reduction select(Function function, Variable variable, SelectReduction.Match match, boolean fastmath) {
+    public static Reduction select(
+            Function function, Variable variable, SelectReduction.Match match, boolean fastmath) {
         String name = function.nameOf(variable);
         Kind kind = function.variableKinds().get(variable);
         if (!kind.isVectorizable()) {
@@ -101,7 +102,8 @@ public final class ReductionAnalysis {
                     "'" + name + "' is a " + kind.javaName() + " " + match.op().symbol() + " written so that a NaN"
                             + " element replaces it and the next element replaces the NaN: the result depends on"
                             + " where the last NaN is (write the comparison the other way round, e > " + name
-                            + " ? e : " + name + ", which skips NaN, or use Math." + match.op().symbol() + ")");
+                            + " ? e : " + name + ", which skips NaN, or use Math."
+                            + match.op().symbol() + ")");
         }
         if (!fastmath) {
             throw new Rejection(

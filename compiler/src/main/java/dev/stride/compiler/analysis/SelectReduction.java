@@ -53,15 +53,15 @@ public final class SelectReduction {
      * @param updates its assignments in the loop
      * @return the match, or empty when the variable is not updated by a select
      */
-    public static Optional<Match> match(
-            ControlFlowGraph cfg, Loop loop, Variable variable, List<Stmt.Store> updates) {
+    public static Optional<Match> match(ControlFlowGraph cfg, Loop loop, Variable variable, List<Stmt.Store> updates) {
         if (updates.size() != 1) {
             return Optional.empty();
         }
         Stmt.Store update = updates.getFirst();
-        Optional<Match> found = update.value() instanceof Expr.Read temp && !temp.variable().isLocal()
-                ? ternary(cfg, loop, variable, update, temp.variable())
-                : conditionalStore(cfg, loop, variable, update);
+        Optional<Match> found =
+                update.value() instanceof Expr.Read temp && !temp.variable().isLocal()
+                        ? ternary(cfg, loop, variable, update, temp.variable())
+                        : conditionalStore(cfg, loop, variable, update);
         return found.filter(m -> readsInLoop(cfg, loop, variable) == expectedReads(update));
     }
 
@@ -150,12 +150,11 @@ public final class SelectReduction {
         if (!isRead(right, variable) || !ExprKey.of(left).equals(ExprKey.of(element))) {
             return Optional.empty();
         }
-        Reduction.ReductionOp op =
-                switch (relation) {
-                    case GT, GE -> Reduction.ReductionOp.MAX;
-                    case LT, LE -> Reduction.ReductionOp.MIN;
-                    case EQ, NE -> null;
-                };
+        Reduction.ReductionOp op = switch (relation) {
+            case GT, GE -> Reduction.ReductionOp.MAX;
+            case LT, LE -> Reduction.ReductionOp.MIN;
+            case EQ, NE -> null;
+        };
         return op == null ? Optional.empty() : Optional.of(new Match(op, element, unorderedHolds, branch.line()));
     }
 

@@ -231,13 +231,14 @@ public final class MethodPipeline {
             String shape = size.shape() == LoopShape.SINGLE
                     ? SingleShapeText.of(plan, size)
                     : plan.isOuter()
-                    ? "main loop of 4 x " + plan.lanes() + " consecutive outer iterations, then " + plan.lanes()
-                            + " at a time, each lane running the inner loops in the original order (bit-exact),"
-                            + " + the original loop as scalar tail"
-                    : plan.reductions().isEmpty()
-                            ? "unmasked main loop of " + plan.lanes() + " lanes + the original loop as scalar tail"
-                            : "unmasked main loop of 4 x " + plan.lanes() + " lanes with 4 independent vector"
-                                    + " accumulators, reduced once after the loop, + the original loop as scalar tail";
+                            ? "main loop of 4 x " + plan.lanes() + " consecutive outer iterations, then " + plan.lanes()
+                                    + " at a time, each lane running the inner loops in the original order (bit-exact),"
+                                    + " + the original loop as scalar tail"
+                            : plan.reductions().isEmpty()
+                                    ? "unmasked main loop of " + plan.lanes()
+                                            + " lanes + the original loop as scalar tail"
+                                    : "unmasked main loop of 4 x " + plan.lanes() + " lanes with 4 independent vector"
+                                            + " accumulators, reduced once after the loop, + the original loop as scalar tail";
             return new LoopVerdict.Vectorized(
                     plan.laneKind().javaName(),
                     plan.lanes(),
@@ -283,7 +284,9 @@ public final class MethodPipeline {
                 reduction.kind().javaName(),
                 String.valueOf(reduction.op().identity(reduction.kind())),
                 reduction.reassociates(),
-                !reduction.reassociates() ? "" : reduction.select() ? ReductionReport.SELECT_UNDER_FASTMATH : "fastmath");
+                !reduction.reassociates()
+                        ? ""
+                        : reduction.select() ? ReductionReport.SELECT_UNDER_FASTMATH : "fastmath");
     }
 
     /**

@@ -58,8 +58,11 @@ class SimdMethodBudgetTest {
         LoopVerdict.Rejected verdict = (LoopVerdict.Rejected) verdict("conditionalPolynomial");
 
         assertEquals(RejectionReason.METHOD_TOO_LARGE, verdict.reason());
-        assertTrue(verdict.detail().matches("the SIMD method would have \\d+ bytes of bytecode, above Stride's limit"
-                + " of 7000 \\(HotSpot does not JIT-compile methods above 8000 bytes\\).*"), verdict.detail());
+        assertTrue(
+                verdict.detail()
+                        .matches("the SIMD method would have \\d+ bytes of bytecode, above Stride's limit"
+                                + " of 7000 \\(HotSpot does not JIT-compile methods above 8000 bytes\\).*"),
+                verdict.detail());
         int bytes = Integer.parseInt(verdict.detail().replaceAll("\\D*(\\d+) bytes.*", "$1"));
         assertTrue(bytes > SimdMethodBudget.LIMIT, verdict.detail());
     }
@@ -100,12 +103,14 @@ class SimdMethodBudgetTest {
             for (String name : new String[] {"maxOfPolynomial", "smallMax"}) {
                 assertEquals(
                         (double) handle(plain, name, double[].class).invoke(a),
-                        (double) handle(compiled.rewrittenClass(), name, double[].class).invoke(a),
+                        (double) handle(compiled.rewrittenClass(), name, double[].class)
+                                .invoke(a),
                         name + " length " + length);
             }
             double[] expected = new double[length];
             double[] actual = new double[length];
-            handle(plain, "conditionalPolynomial", double[].class, double[].class).invoke(a, expected);
+            handle(plain, "conditionalPolynomial", double[].class, double[].class)
+                    .invoke(a, expected);
             handle(compiled.rewrittenClass(), "conditionalPolynomial", double[].class, double[].class)
                     .invoke(a, actual);
             assertTrue(Arrays.equals(expected, actual), "conditionalPolynomial length " + length);
@@ -191,8 +196,7 @@ class SimdMethodBudgetTest {
                         return m;
                     }
                 }
-                """
-                .formatted(polynomial, large, polynomial.toString().replace("a[i]", "x[k + j]"));
+                """.formatted(polynomial, large, polynomial.toString().replace("a[i]", "x[k + j]"));
     }
 
     /** Compiles one source with the JDK's javac ({@code -g}, the test class path) and loads the class. */
@@ -200,8 +204,18 @@ class SimdMethodBudgetTest {
         Path file = directory.resolve(binaryName.substring(binaryName.lastIndexOf('.') + 1) + ".java");
         Files.writeString(file, source);
         int status = ToolProvider.getSystemJavaCompiler()
-                .run(null, null, null, "-g", "-proc:none", "-nowarn", "-d", directory.toString(), "-classpath",
-                        System.getProperty("java.class.path"), file.toString());
+                .run(
+                        null,
+                        null,
+                        null,
+                        "-g",
+                        "-proc:none",
+                        "-nowarn",
+                        "-d",
+                        directory.toString(),
+                        "-classpath",
+                        System.getProperty("java.class.path"),
+                        file.toString());
         assertEquals(0, status, "javac failed");
         URLClassLoader loader = new URLClassLoader(
                 new java.net.URL[] {directory.toUri().toURL()}, SimdMethodBudgetTest.class.getClassLoader());
