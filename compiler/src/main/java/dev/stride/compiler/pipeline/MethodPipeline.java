@@ -228,17 +228,17 @@ public final class MethodPipeline {
             Invariance invariance = new Invariance(cfg, loop);
             SimdMethodBudget.Choice size = SimdMethodBudget.choose(function, plan, invariance, loop.line());
             vectorized.add(new VectorizedLoop(function, loop, plan, invariance, site, size.shape()));
-            String shape = size.shape() == LoopShape.SINGLE
-                    ? SingleShapeText.of(plan, size)
-                    : plan.isOuter()
-                            ? "main loop of 4 x " + plan.lanes() + " consecutive outer iterations, then " + plan.lanes()
-                                    + " at a time, each lane running the inner loops in the original order (bit-exact),"
-                                    + " + the original loop as scalar tail"
-                            : plan.reductions().isEmpty()
-                                    ? "unmasked main loop of " + plan.lanes()
-                                            + " lanes + the original loop as scalar tail"
-                                    : "unmasked main loop of 4 x " + plan.lanes() + " lanes with 4 independent vector"
-                                            + " accumulators, reduced once after the loop, + the original loop as scalar tail";
+            String shape = plan.isOuter()
+                    ? "main loop of 4 x " + plan.lanes() + " consecutive outer iterations, then " + plan.lanes()
+                            + " at a time, each lane running the inner loops in the original order (bit-exact),"
+                            + " + the original loop as scalar tail"
+                    : plan.reductions().isEmpty()
+                            ? "unmasked main loop of " + plan.lanes() + " lanes + the original loop as scalar tail"
+                            : "unmasked main loop of 4 x " + plan.lanes() + " lanes with 4 independent vector"
+                                    + " accumulators, reduced once after the loop, + the original loop as scalar tail";
+            if (size.shape() == LoopShape.SINGLE) {
+                shape = SingleShapeText.of(plan, size);
+            }
             return new LoopVerdict.Vectorized(
                     plan.laneKind().javaName(),
                     plan.lanes(),
