@@ -161,6 +161,22 @@ class SelectReductionTest {
         assertEquals(99.0, (double) max.invoke(values, Double.NEGATIVE_INFINITY));
     }
 
+    @Test
+    void signedZeroTie_isTheOneDifferenceFastmathAllows() throws Throwable {
+        double[] zeros = new double[64];
+        java.util.Arrays.fill(zeros, 0.0);
+        zeros[0] = -0.0;
+
+        double expected = (double)
+                plain("maxDoubleFastmath", double[].class, double.class).invoke(zeros, Double.NEGATIVE_INFINITY);
+        double actual = (double)
+                rewritten("maxDoubleFastmath", double[].class, double.class).invoke(zeros, Double.NEGATIVE_INFINITY);
+
+        // the scalar loop keeps the first zero it meets; lane 0 holds -0.0, the other lanes 0.0, and max picks 0.0
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(expected));
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(actual));
+    }
+
     /** Equal bits, or both zero of either sign (the one difference fastmath allows); returns 1 for the latter. */
     private static int assertSameUpToZeroSign(double expected, double actual, String where) {
         if (Double.doubleToRawLongBits(expected) == Double.doubleToRawLongBits(actual)
