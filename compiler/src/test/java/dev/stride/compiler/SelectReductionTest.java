@@ -50,6 +50,8 @@ class SelectReductionTest {
         "maxFloatTakingNaN, LOOP_CARRIED_SCALAR, -",
         "notAReductionMixedDirections, LOOP_CARRIED_SCALAR, -",
         "maxIntReadElsewhere, LOOP_CARRIED_SCALAR, -",
+        "maxLongThroughHelper, vectorized, max",
+        "maxIntAssignedAndStored, LOOP_CARRIED_SCALAR, -",
         "liveOutLastMax, LIVE_OUT_SCALAR, -"
     })
     void form_getsItsVerdict(String method, String expected, String operator) {

@@ -141,6 +141,28 @@ public final class TernaryReductionKernels {
         return m;
     }
 
+    private static long larger(long x, long y) {
+        return x > y ? x : y;
+    }
+
+    @Jit
+    public static long maxLongThroughHelper(long[] a, long start) {
+        long m = start;
+        for (int i = 0; i < a.length; i++) {
+            m = larger(m, a[i]);
+        }
+        return m;
+    }
+
+    @Jit
+    public static int maxIntAssignedAndStored(int[] a, int[] out) {
+        int m = Integer.MIN_VALUE;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (m = a[i] > m ? a[i] : m);
+        }
+        return m;
+    }
+
     @Jit
     public static int maxIntReadElsewhere(int[] a, int[] out) {
         int m = Integer.MIN_VALUE;
