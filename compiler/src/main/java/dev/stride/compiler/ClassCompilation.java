@@ -159,6 +159,7 @@ final class ClassCompilation {
                             + InvalidClassDump.write(classNode.name, originalBytes, classBytes, holderBytes)));
             return StrideCompiler.unchanged(classNode, report, diagnostics);
         }
+        diagnostics.addAll(HugeMethodCheck.warnings(sourceFile(), originalBytes, classBytes));
         Map<String, byte[]> resources = new LinkedHashMap<>();
         if (options.keepOriginals()) {
             resources.put("META-INF/stride/original/" + classNode.name + ".class", originalBytes);

@@ -133,6 +133,47 @@ class SimdMethodBudgetTest {
         assertEquals(5, sizes.get("<init>()V")); // aload_0, invokespecial #n, return
     }
 
+    @Test
+    void userMethodPushedOverHotSpotsLimit_getsAWarning() throws Exception {
+        int base = CodeSizes.of(javacBytes("NearLimit0", nearLimitSource("NearLimit0", 0)))
+                .get(NEAR_LIMIT_METHOD);
+        int padding = (SimdMethodBudget.HOTSPOT_HUGE_METHOD_LIMIT - 1 - base) / 3; // each x += 1 is a 3-byte iinc
+        Class<?> near = javac("dev.stride.gen.NearLimit", nearLimitSource("NearLimit", padding));
+
+        RewriteHarness.Compiled rewritten = RewriteHarness.compile(near);
+
+        assertTrue(CodeSizes.of(RewriteHarness.classBytes(near)).get(NEAR_LIMIT_METHOD) <= 8000);
+        assertTrue(
+                rewritten.rewrite().diagnostics().stream()
+                        .anyMatch(d -> d.message().startsWith(NEAR_LIMIT_METHOD + ": with the SIMD entry code")),
+                rewritten.rewrite().diagnostics().toString());
+        assertTrue(compiled.rewrite().diagnostics().stream()
+                .noneMatch(d -> d.message().contains("above HotSpot's limit")));
+    }
+
+    private static final String NEAR_LIMIT_METHOD = "clampAfterPadding([D[D)I";
+
+    private static String nearLimitSource(String name, int padding) {
+        String increments = "x += 1;\n".repeat(padding);
+        return """
+                package dev.stride.gen;
+
+                import dev.stride.Jit;
+
+                public final class %s {
+                    @Jit
+                    public static int clampAfterPadding(double[] a, double[] out) {
+                        int x = 0;
+                        %s
+                        for (int i = 0; i < out.length; i++) {
+                            out[i] = a[i] > 0 ? a[i] : 0.0;
+                        }
+                        return x;
+                    }
+                }
+                """.formatted(name, increments);
+    }
+
     private static LoopVerdict verdict(String method) {
         MethodReport report = compiled.rewrite().report().methods().stream()
                 .filter(m -> m.name().equals(method))
@@ -197,6 +238,12 @@ class SimdMethodBudgetTest {
                     }
                 }
                 """.formatted(polynomial, large, polynomial.toString().replace("a[i]", "x[k + j]"));
+    }
+
+    /** Compiles a class of package {@code dev.stride.gen} and returns its class file. */
+    private static byte[] javacBytes(String simpleName, String source) throws IOException, ClassNotFoundException {
+        javac("dev.stride.gen." + simpleName, source);
+        return Files.readAllBytes(directory.resolve("dev/stride/gen/" + simpleName + ".class"));
     }
 
     /** Compiles one source with the JDK's javac ({@code -g}, the test class path) and loads the class. */
