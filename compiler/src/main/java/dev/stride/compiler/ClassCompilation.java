@@ -122,7 +122,7 @@ final class ClassCompilation {
                 String name = entry.getKey().name + "$" + methodIndex + "$"
                         + loop.loop().id().replace('.', '_');
                 SimdLoopEmitter emitter = new SimdLoopEmitter(
-                        holder.writer(), holder.name(), loop.function(), loop.plan(), loop.invariance());
+                        holder.writer(), holder.name(), loop.function(), loop.plan(), loop.invariance(), loop.shape());
                 holder.useSpecies(loop.plan());
                 emitter.emit(name);
                 PreheaderPatcher.patch(loop.function(), loop.plan(), loop.site(), holder.name(), name, emitter);
@@ -159,6 +159,7 @@ final class ClassCompilation {
                             + InvalidClassDump.write(classNode.name, originalBytes, classBytes, holderBytes)));
             return StrideCompiler.unchanged(classNode, report, diagnostics);
         }
+        diagnostics.addAll(HugeMethodCheck.warnings(sourceFile(), originalBytes, classBytes));
         Map<String, byte[]> resources = new LinkedHashMap<>();
         if (options.keepOriginals()) {
             resources.put("META-INF/stride/original/" + classNode.name + ".class", originalBytes);

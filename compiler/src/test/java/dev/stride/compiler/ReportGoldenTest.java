@@ -10,6 +10,7 @@ import dev.stride.compiler.kernels.ParallelKernels;
 import dev.stride.compiler.kernels.ParallelRejectedKernels;
 import dev.stride.compiler.kernels.ReductionKernels;
 import dev.stride.compiler.kernels.RejectedKernels;
+import dev.stride.compiler.kernels.TernaryReductionKernels;
 import dev.stride.compiler.kernels.WindowKernels;
 import dev.stride.compiler.report.ReportFormat;
 import dev.stride.compiler.testing.RewriteHarness;
@@ -41,7 +42,8 @@ class ReportGoldenTest {
                         WindowKernels.class,
                         HelperKernels.class,
                         ParallelKernels.class,
-                        ParallelRejectedKernels.class)
+                        ParallelRejectedKernels.class,
+                        TernaryReductionKernels.class)
                 .flatMap(kernels -> Stream.of("text", "json")
                         .map(format -> DynamicTest.dynamicTest(
                                 kernels.getSimpleName() + " " + format, () -> compare(kernels, format))));

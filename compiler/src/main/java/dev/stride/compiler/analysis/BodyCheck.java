@@ -171,6 +171,13 @@ final class BodyCheck {
                     RejectionReason.UNSUPPORTED_TYPE, line, "accesses a " + elementKind.javaName() + "[] array");
         }
         ArrayAccess.ArrayBase base = base(array, line);
+        if (store && invariance.isInvariant(index)) {
+            throw new Rejection(
+                    RejectionReason.INVARIANT_STORE,
+                    line,
+                    "every iteration writes the same element (index fixed during the loop); accumulate in a local"
+                            + " and store it once after the loop");
+        }
         Expr offset = affineOffset(index, line);
         Integer constant = offset instanceof Expr.Const c ? (Integer) c.value() : null;
         vectorKinds.add(elementKind);

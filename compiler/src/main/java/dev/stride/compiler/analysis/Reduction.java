@@ -4,14 +4,28 @@ import dev.stride.compiler.ir.Kind;
 import dev.stride.compiler.ir.Variable;
 
 /**
- * A scalar accumulated across iterations with one associative operator: {@code acc = acc op e}.
+ * A scalar accumulated across iterations with one associative operator: {@code acc = acc op e}, or a minimum or
+ * maximum written as a comparison ({@code acc = e > acc ? e : acc}, see {@link SelectReduction}).
  *
  * @param variable the accumulator
  * @param op the operator
  * @param kind the accumulator's kind
  * @param reassociates whether vectorising it changes floating-point results (needs fastmath)
+ * @param select whether the loop writes it as a comparison and a select rather than an operator or a call
  */
-public record Reduction(Variable variable, ReductionOp op, Kind kind, boolean reassociates) {
+public record Reduction(Variable variable, ReductionOp op, Kind kind, boolean reassociates, boolean select) {
+
+    /**
+     * A reduction written with an operator or {@code Math.min/max}.
+     *
+     * @param variable the accumulator
+     * @param op the operator
+     * @param kind the accumulator's kind
+     * @param reassociates whether vectorising it changes floating-point results (needs fastmath)
+     */
+    public Reduction(Variable variable, ReductionOp op, Kind kind, boolean reassociates) {
+        this(variable, op, kind, reassociates, false);
+    }
 
     /** Reduction operators, with the identity each vector accumulator starts from. */
     public enum ReductionOp {

@@ -73,6 +73,51 @@ public final class ReductionAnalysis {
     }
 
     /**
+     * Classifies a minimum or maximum written as a select ({@link SelectReduction}): exact for integers; for
+     * {@code float} and {@code double} only under fastmath (the lanes may keep the other of {@code -0.0} and
+     * {@code 0.0} on a tie), and never when the select takes NaN elements.
+     *
+     * @param function the function
+     * @param variable the accumulator
+     * @param match the recognised select
+     * @param fastmath whether fastmath is on for the method
+     * @return the reduction
+     * @throws Rejection for a floating-point select without fastmath, or one that takes NaN elements
+     */
+    public static Reduction select(
+            Function function, Variable variable, SelectReduction.Match match, boolean fastmath) {
+        String name = function.nameOf(variable);
+        Kind kind = function.variableKinds().get(variable);
+        if (!kind.isVectorizable()) {
+            throw new Rejection(
+                    RejectionReason.LOOP_CARRIED_SCALAR, match.line(), "'" + name + "' is not a supported reduction");
+        }
+        if (!kind.isFloating()) {
+            return new Reduction(variable, match.op(), kind, false, true);
+        }
+        if (match.takesUnordered()) {
+            throw new Rejection(
+                    RejectionReason.LOOP_CARRIED_SCALAR,
+                    match.line(),
+                    "'" + name + "' is a " + kind.javaName() + " " + match.op().symbol() + " written so that a NaN"
+                            + " element replaces it and the next element replaces the NaN: the result depends on"
+                            + " where the last NaN is (write the comparison the other way round, e > " + name
+                            + " ? e : " + name + ", which skips NaN, or use Math."
+                            + match.op().symbol() + ")");
+        }
+        if (!fastmath) {
+            throw new Rejection(
+                    RejectionReason.NEEDS_FASTMATH_REDUCTION,
+                    match.line(),
+                    "'" + name + "' is a " + kind.javaName() + " " + match.op().symbol() + " written as a comparison;"
+                            + " it skips NaN elements exactly, but of -0.0 and 0.0 it keeps the one seen first, and"
+                            + " SIMD lanes see them in another order: add @Jit(fastmath = true) to allow that, or use"
+                            + " Math." + match.op().symbol() + " (exact)");
+        }
+        return new Reduction(variable, match.op(), kind, true, true);
+    }
+
+    /**
      * The operator of {@code acc = acc op e}, or null.
      *
      * @param value the assigned expression

@@ -79,11 +79,16 @@ public final class VectorizationAnalysis {
         CountedLoop counted = CountedLoopAnalysis.analyze(cfg, loop, invariance);
         List<Integer> bodyOrder = bodyOrder(cfg, loop);
         Map<Variable, List<Stmt.Store>> updates = carriedUpdates(cfg, liveness, counted, bodyOrder);
+        LiveOutScalars.check(cfg, loop, bodyOrder, updates);
+        Map<Variable, SelectReduction.Match> selects = selects(cfg, loop, updates);
+        Set<Variable> accumulators = new LinkedHashSet<>(updates.keySet());
+        accumulators.removeAll(selects.keySet()); // a select reads its accumulator in the comparison
         BodyCheck check =
-                new BodyCheck(function, invariance, counted.inductionVariable(), updates.keySet(), options.fastmath());
+                new BodyCheck(function, invariance, counted.inductionVariable(), accumulators, options.fastmath());
         check.notInlined = options.notInlined();
         boolean conditional = checkStatements(cfg, counted, bodyOrder, updates.keySet(), check);
-        List<Reduction> reductions = reductions(function, updates, check, options.fastmath() || options.reassociate());
+        List<Reduction> reductions =
+                reductions(function, updates, selects, check, options.fastmath() || options.reassociate(), options);
         Kind laneKind = laneKind(check.vectorKinds, loop.line(), reductions);
         List<List<ArrayAccess.ArrayBase>> aliasChecks = DependenceAnalysis.analyze(function, check.accesses);
         if (check.accesses.isEmpty()) {
@@ -201,11 +206,30 @@ public final class VectorizationAnalysis {
         return false;
     }
 
+    private static Map<Variable, SelectReduction.Match> selects(
+            ControlFlowGraph cfg, Loop loop, Map<Variable, List<Stmt.Store>> updates) {
+        Map<Variable, SelectReduction.Match> selects = new HashMap<>();
+        for (Map.Entry<Variable, List<Stmt.Store>> entry : updates.entrySet()) {
+            SelectReduction.match(cfg, loop, entry.getKey(), entry.getValue())
+                    .ifPresent(match -> selects.put(entry.getKey(), match));
+        }
+        return selects;
+    }
+
     private static List<Reduction> reductions(
-            Function function, Map<Variable, List<Stmt.Store>> updates, BodyCheck check, boolean fastmath) {
+            Function function,
+            Map<Variable, List<Stmt.Store>> updates,
+            Map<Variable, SelectReduction.Match> selects,
+            BodyCheck check,
+            boolean reassociate,
+            Options options) {
         List<Reduction> reductions = new ArrayList<>();
         for (Map.Entry<Variable, List<Stmt.Store>> entry : updates.entrySet()) {
-            reductions.add(ReductionAnalysis.analyze(function, entry.getKey(), entry.getValue(), 0, fastmath));
+            SelectReduction.Match select = selects.get(entry.getKey());
+            reductions.add(
+                    select != null
+                            ? ReductionAnalysis.select(function, entry.getKey(), select, options.fastmath())
+                            : ReductionAnalysis.analyze(function, entry.getKey(), entry.getValue(), 0, reassociate));
             check.vectorKinds.add(function.variableKinds().get(entry.getKey()));
         }
         return List.copyOf(reductions);

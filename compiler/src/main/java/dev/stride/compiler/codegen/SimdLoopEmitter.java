@@ -35,7 +35,8 @@ import org.objectweb.asm.commons.Method;
  *
  * <p>Implementation notes (JIT behaviours relied on): species are {@code static final} fields of the holder so
  * C2 treats them as constants; vectors and masks live only in locals; the main loop is unmasked; the methods stay
- * small (a few hundred bytes), far below HotSpot's 8000-byte limit for compilation.
+ * below HotSpot's 8000-byte limit for compilation ({@link SimdMethodBudget} measures them and falls back to the
+ * {@link LoopShape#SINGLE} shape or rejects the loop).
  */
 public final class SimdLoopEmitter {
     /**
@@ -54,6 +55,7 @@ public final class SimdLoopEmitter {
     private final Function function;
     private final VectorLoopPlan plan;
     private final Invariance invariance;
+    private final LoopShape shape;
     private final Map<Variable, Integer> argumentOf = new LinkedHashMap<>();
     private final String parameterDescriptors;
 
@@ -68,6 +70,27 @@ public final class SimdLoopEmitter {
      */
     public SimdLoopEmitter(
             ClassVisitor holder, String holderName, Function function, VectorLoopPlan plan, Invariance invariance) {
+        this(holder, holderName, function, plan, invariance, LoopShape.INTERLEAVED);
+    }
+
+    /**
+     * An emitter for one loop in a given shape ({@link SimdMethodBudget} picks it).
+     *
+     * @param holder the holder class being written
+     * @param holderName the holder's internal name
+     * @param function the lifted method
+     * @param plan the loop's plan
+     * @param invariance the loop's invariance
+     * @param shape interleaved (four body copies for reductions and nests) or single
+     */
+    public SimdLoopEmitter(
+            ClassVisitor holder,
+            String holderName,
+            Function function,
+            VectorLoopPlan plan,
+            Invariance invariance,
+            LoopShape shape) {
+        this.shape = shape;
         this.holder = holder;
         this.holderName = holderName;
         this.function = function;
@@ -360,7 +383,7 @@ public final class SimdLoopEmitter {
         Map<Expr, Integer> offsets = plan.isOuter() ? Map.of() : hoistOffsets(code, scalar);
         Map<Expr, Integer> broadcasts = hoistBroadcasts(code, scalar, laneOps);
         int unroll = unroll();
-        if (plan.isOuter()) {
+        if (plan.isOuter() && shape == LoopShape.INTERLEAVED) {
             interleavedOuterLoop(code, laneOps, induction, broadcasts);
         }
         List<Map<Variable, Integer>> accumulators = new java.util.ArrayList<>();
@@ -406,7 +429,7 @@ public final class SimdLoopEmitter {
 
     /** Vector steps per iteration of the main loop: interleaved accumulators for reductions, else one. */
     private int unroll() {
-        return plan.reductions().isEmpty() || plan.isOuter() ? 1 : REDUCTION_INTERLEAVE;
+        return plan.reductions().isEmpty() || plan.isOuter() || shape == LoopShape.SINGLE ? 1 : REDUCTION_INTERLEAVE;
     }
 
     private Map<Variable, Integer> newAccumulators(GeneratorAdapter code, ScalarExprEmitter scalar, LaneOps laneOps) {

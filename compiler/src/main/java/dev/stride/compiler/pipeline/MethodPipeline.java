@@ -14,7 +14,9 @@ import dev.stride.compiler.analysis.Rejection;
 import dev.stride.compiler.analysis.TypeReportAnalysis;
 import dev.stride.compiler.analysis.VectorLoopPlan;
 import dev.stride.compiler.analysis.VectorizationAnalysis;
+import dev.stride.compiler.codegen.LoopShape;
 import dev.stride.compiler.codegen.PreheaderPatcher;
+import dev.stride.compiler.codegen.SimdMethodBudget;
 import dev.stride.compiler.frontend.BytecodeLifter;
 import dev.stride.compiler.frontend.KernelAnnotation;
 import dev.stride.compiler.ir.Block;
@@ -58,13 +60,34 @@ public final class MethodPipeline {
      * @param plan its plan
      * @param invariance its invariance
      * @param site its header label and frame
+     * @param shape the shape its SIMD methods are emitted in ({@link SimdMethodBudget})
      */
     public record VectorizedLoop(
             Function function,
             Loop loop,
             VectorLoopPlan plan,
             Invariance invariance,
-            PreheaderPatcher.HeaderSite site) {}
+            PreheaderPatcher.HeaderSite site,
+            LoopShape shape) {
+
+        /**
+         * A loop emitted in the interleaved shape.
+         *
+         * @param function the lifted method
+         * @param loop the loop
+         * @param plan its plan
+         * @param invariance its invariance
+         * @param site its header label and frame
+         */
+        public VectorizedLoop(
+                Function function,
+                Loop loop,
+                VectorLoopPlan plan,
+                Invariance invariance,
+                PreheaderPatcher.HeaderSite site) {
+            this(function, loop, plan, invariance, site, LoopShape.INTERLEAVED);
+        }
+    }
 
     /**
      * A {@code prange} loop that will run through {@code ParallelLoops}, with what code generation needs.
@@ -203,7 +226,8 @@ public final class MethodPipeline {
             if (c2 != null) {
                 return new LoopVerdict.LeftToC2(c2);
             }
-            vectorized.add(new VectorizedLoop(function, loop, plan, invariance, site));
+            SimdMethodBudget.Choice size = SimdMethodBudget.choose(function, plan, invariance, loop.line());
+            vectorized.add(new VectorizedLoop(function, loop, plan, invariance, site, size.shape()));
             String shape = plan.isOuter()
                     ? "main loop of 4 x " + plan.lanes() + " consecutive outer iterations"
                             + LaneKindsText.of(function, plan, invariance) + ", then " + plan.lanes()
@@ -217,6 +241,9 @@ public final class MethodPipeline {
                                     + LaneKindsText.of(function, plan, invariance)
                                     + ", with 4 independent vector accumulators, reduced once after the loop, + the"
                                     + " original loop as scalar tail";
+            if (size.shape() == LoopShape.SINGLE) {
+                shape = SingleShapeText.of(plan, size);
+            }
             return new LoopVerdict.Vectorized(
                     plan.laneKind().javaName(),
                     plan.lanes(),
@@ -261,7 +288,10 @@ public final class MethodPipeline {
                 reduction.op().symbol(),
                 reduction.kind().javaName(),
                 String.valueOf(reduction.op().identity(reduction.kind())),
-                reduction.reassociates());
+                reduction.reassociates(),
+                !reduction.reassociates()
+                        ? ""
+                        : reduction.select() ? ReductionReport.SELECT_UNDER_FASTMATH : "fastmath");
     }
 
     /**

@@ -176,6 +176,7 @@ public final class JsonReportFormat implements ReportFormat {
                     .append(quote(r.identity()))
                     .append(", \"reassociated\": ")
                     .append(r.reassociated())
+                    .append(r.optIn().equals(ReductionReport.SELECT_UNDER_FASTMATH) ? ", \"select\": true" : "")
                     .append('}');
         }
         out.append(']');

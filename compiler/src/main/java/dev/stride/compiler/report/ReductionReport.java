@@ -15,6 +15,13 @@ public record ReductionReport(
         String variable, String operator, String type, String identity, boolean reassociated, String optIn) {
 
     /**
+     * The {@code optIn} of a {@code float}/{@code double} minimum or maximum written as a comparison
+     * ({@code m = x > m ? x : m}), vectorised under fastmath: NaN is handled exactly, only a tie between
+     * {@code -0.0} and {@code 0.0} may keep the other zero.
+     */
+    public static final String SELECT_UNDER_FASTMATH = "fastmath-select";
+
+    /**
      * A reduction whose reassociation, if any, fastmath permitted.
      *
      * @param variable the accumulator's name
@@ -30,12 +37,17 @@ public record ReductionReport(
     /**
      * How the renderers say whether the result is exact.
      *
-     * @return {@code exact}, {@code reassociated under fastmath} or {@code reassociated (declared associative)}
+     * @return {@code exact}, {@code reassociated under fastmath}, {@code reassociated (declared associative)} or the
+     *     select's caveat
      */
     public String exactness() {
         if (!reassociated) {
             return "exact";
         }
-        return optIn.equals("associative") ? "reassociated (declared associative)" : "reassociated under fastmath";
+        return switch (optIn) {
+            case "associative" -> "reassociated (declared associative)";
+            case SELECT_UNDER_FASTMATH -> "select: NaN exact, a -0.0/0.0 tie may keep either zero, under fastmath";
+            default -> "reassociated under fastmath";
+        };
     }
 }

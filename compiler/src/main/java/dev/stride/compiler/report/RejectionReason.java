@@ -19,16 +19,21 @@ public enum RejectionReason {
             "the loop calls a Stride function the compiler could not inline (class not found, or a body with loops,"
                     + " memory access or calls of its own)"),
     NEEDS_FASTMATH_MATH("Math.exp/log/pow/sin/cos differ from the Vector API by up to 1 ulp; needs fastmath"),
-    NEEDS_FASTMATH_REDUCTION("reduction needs fastmath (floating-point + and * are not associative)"),
+    NEEDS_FASTMATH_REDUCTION(
+            "reduction needs fastmath (floating-point + and * are not associative; a min/max written as a"
+                    + " comparison keeps whichever of -0.0 and 0.0 comes first)"),
     INTEGER_DIVISION("integer division or remainder is not vectorised (it throws on zero per element)"),
     NON_AFFINE_INDEX("an array index is not of the form i + c with a loop-invariant c"),
     ARRAY_NOT_INVARIANT("an array reference changes inside the loop"),
-    /** Not produced yet: such a store ({@code total[0] += a[i]}) is reported as {@link #NON_AFFINE_INDEX}. */
+    /** A store whose index does not change in the loop: {@code total[0] += a[i]}, {@code out[k] = a[i]}. */
     INVARIANT_STORE("the loop writes the same array element in every iteration"),
     LOOP_CARRIED_ARRAY_DEPENDENCE("an array element written in one iteration is read in a later iteration"),
     MULTIPLE_STORES_SAME_ARRAY("the loop writes one array at two different offsets"),
     LOOP_CARRIED_SCALAR("a scalar carries a value from one iteration to the next and is not a reduction"),
-    /** Not produced yet: a scalar read after the loop is reported as {@link #LOOP_CARRIED_SCALAR}. */
+    /**
+     * A scalar assigned in the loop, read after it, and never read in the loop before its assignment in the same
+     * iteration ({@code last = a[i]; ... return last}); one that is read first is {@link #LOOP_CARRIED_SCALAR}.
+     */
     LIVE_OUT_SCALAR("a scalar written in the loop is read after the loop and is not a reduction"),
     /**
      * No longer produced: loops that convert between int, long, float and double are vectorised at the widest
@@ -39,7 +44,10 @@ public enum RejectionReason {
     INNER_LOOP("the loop contains another loop that is not an outer-loop-vectorisable window"),
     NO_ARRAY_WORK("the loop reads or writes no arrays"),
     NO_STACK_MAP_FRAME("the class file has no stack map frame at the loop header (class file too old)"),
-    /** Not produced yet: the SIMD methods emitted today are a few hundred bytes, far below HotSpot's limit. */
+    /**
+     * The loop's SIMD method, measured before the verdict, has more bytecode than {@code SimdMethodBudget.LIMIT}
+     * (7000 bytes, below HotSpot's 8000-byte {@code HugeMethodLimit}) in every shape the emitter has.
+     */
     METHOD_TOO_LARGE("the generated SIMD method would exceed the size limit for JIT compilation"),
     PARALLEL_SHAPE("a prange loop must read for (int i = start; i < prange(n); i++) with a single exit"),
     PARALLEL_RACE_ARRAY_WRITE(

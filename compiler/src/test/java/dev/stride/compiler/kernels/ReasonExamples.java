@@ -234,6 +234,35 @@ public final class ReasonExamples {
         return total;
     }
 
+    @Jit
+    public static double needsFastmathSelectBefore(double[] a) {
+        double highest = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < a.length; i++) {
+            highest = a[i] > highest ? a[i] : highest;
+        }
+        return highest;
+    }
+
+    @Jit
+    public static double needsFastmathSelectAfter(double[] a) {
+        double highest = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < a.length; i++) {
+            highest = Math.max(highest, a[i]);
+        }
+        return highest;
+    }
+
+    @Jit
+    public static int selectOnIntegersIsExact(int[] a) {
+        int highest = Integer.MIN_VALUE;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] > highest) {
+                highest = a[i];
+            }
+        }
+        return highest;
+    }
+
     // INTEGER_DIVISION
 
     @Jit
@@ -299,6 +328,13 @@ public final class ReasonExamples {
             sum += a[i];
         }
         total[0] = sum;
+    }
+
+    @Jit
+    public static void invariantStoreAtIndex(double[] a, int k, double[] out) {
+        for (int i = 0; i < a.length; i++) {
+            out[k] = a[i] > 0 ? a[i] : 0.0;
+        }
     }
 
     // LOOP_CARRIED_ARRAY_DEPENDENCE
@@ -393,6 +429,18 @@ public final class ReasonExamples {
             return 0;
         }
         return out[out.length - 1];
+    }
+
+    @Jit
+    public static double liveOutScalarConditional(double[] a, double[] out) {
+        double lastPositive = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (a[i] > 0) {
+                lastPositive = a[i];
+            }
+            out[i] = a[i] * 2;
+        }
+        return lastPositive;
     }
 
     // UNSUPPORTED_TYPE

@@ -92,15 +92,17 @@ class UfuncVerdictTest {
     }
 
     @Test
-    void associativeTernaryMaximum_staysScalarWithItsReason() {
+    void associativeTernaryMaximum_isAnExactMaxReduction() {
         MethodReport reduce = loopsOf("largest").stream()
                 .filter(m -> m.name().endsWith("$reduce"))
                 .findFirst()
                 .orElseThrow();
 
-        LoopVerdict.Rejected rejected = assertInstanceOf(LoopVerdict.Rejected.class, verdict(reduce));
+        LoopVerdict.Vectorized vectorized = assertInstanceOf(LoopVerdict.Vectorized.class, verdict(reduce));
 
-        assertEquals(RejectionReason.LOOP_CARRIED_SCALAR, rejected.reason());
+        // the inlined a > b ? a : b is a select over long: Math.max exactly (SelectReduction)
+        assertEquals("max", vectorized.reductions().getFirst().operator());
+        assertEquals("exact", vectorized.reductions().getFirst().exactness());
     }
 
     @Test
