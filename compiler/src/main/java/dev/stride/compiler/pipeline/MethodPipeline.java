@@ -58,13 +58,15 @@ public final class MethodPipeline {
      * @param plan its plan
      * @param invariance its invariance
      * @param site its header label and frame
+     * @param scan for a loop vectorised as an in-register scan, its scan plan ({@link ScanDecision}); else null
      */
     public record VectorizedLoop(
             Function function,
             Loop loop,
             VectorLoopPlan plan,
             Invariance invariance,
-            PreheaderPatcher.HeaderSite site) {}
+            PreheaderPatcher.HeaderSite site,
+            dev.stride.compiler.analysis.ScanPlan scan) {}
 
     /**
      * A {@code prange} loop that will run through {@code ParallelLoops}, with what code generation needs.
@@ -203,7 +205,7 @@ public final class MethodPipeline {
                 return new LoopVerdict.LeftToC2(c2);
             }
             Invariance invariance = new Invariance(cfg, loop);
-            vectorized.add(new VectorizedLoop(function, loop, plan, invariance, site));
+            vectorized.add(new VectorizedLoop(function, loop, plan, invariance, site, null));
             String shape = plan.isOuter()
                     ? "main loop of 4 x " + plan.lanes() + " consecutive outer iterations, then " + plan.lanes()
                             + " at a time, each lane running the inner loops in the original order (bit-exact),"
@@ -222,7 +224,10 @@ public final class MethodPipeline {
                     hoisted(function, plan, invariance),
                     plan.isOuter());
         } catch (Rejection rejection) {
-            return new LoopVerdict.Rejected(rejection.reason(), rejection.line(), rejection.detail(), false);
+            LoopVerdict scan = ScanDecision.verdict(cfg, liveness, loop, options, rejection, vectorized);
+            return scan != null
+                    ? scan
+                    : new LoopVerdict.Rejected(rejection.reason(), rejection.line(), rejection.detail(), false);
         }
     }
 
@@ -263,7 +268,7 @@ public final class MethodPipeline {
      * What the vectorised loop computes once before its main loop: the invariant values it broadcasts (constants
      * left out: they cost nothing) and the rows of arrays of arrays it loads once.
      */
-    private static List<String> hoisted(Function function, VectorLoopPlan plan, Invariance invariance) {
+    static List<String> hoisted(Function function, VectorLoopPlan plan, Invariance invariance) {
         List<String> hoisted = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (dev.stride.compiler.ir.Expr e : HoistedInvariants.of(function, plan, invariance)) {
@@ -281,7 +286,7 @@ public final class MethodPipeline {
         return hoisted;
     }
 
-    private static List<String> checks(Function function, VectorLoopPlan plan) {
+    static List<String> checks(Function function, VectorLoopPlan plan) {
         List<String> checks = new ArrayList<>();
         checks.add("arrays non-null and every index of the SIMD range in bounds, checked once before the loop");
         for (List<dev.stride.compiler.analysis.ArrayAccess.ArrayBase> pair : plan.aliasChecks()) {

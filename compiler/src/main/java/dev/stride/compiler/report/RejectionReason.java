@@ -20,6 +20,9 @@ public enum RejectionReason {
                     + " memory access or calls of its own)"),
     NEEDS_FASTMATH_MATH("Math.exp/log/pow/sin/cos differ from the Vector API by up to 1 ulp; needs fastmath"),
     NEEDS_FASTMATH_REDUCTION("reduction needs fastmath (floating-point + and * are not associative)"),
+    SCAN_NEEDS_FASTMATH(
+            "a running floating-point sum or product stored at every index (a scan) needs fastmath to be computed"
+                    + " in SIMD order"),
     INTEGER_DIVISION("integer division or remainder is not vectorised (it throws on zero per element)"),
     NON_AFFINE_INDEX("an array index is not of the form i + c with a loop-invariant c"),
     ARRAY_NOT_INVARIANT("an array reference changes inside the loop"),
