@@ -11,6 +11,7 @@ import dev.stride.compiler.kernels.ParallelRejectedKernels;
 import dev.stride.compiler.kernels.ReasonExamples;
 import dev.stride.compiler.kernels.ReductionKernels;
 import dev.stride.compiler.kernels.RejectedKernels;
+import dev.stride.compiler.kernels.ScanKernels;
 import dev.stride.compiler.kernels.WindowKernels;
 import dev.stride.compiler.testing.Inputs;
 import dev.stride.compiler.testing.RewriteHarness;
@@ -42,7 +43,8 @@ class DifferentialCorpusTest {
         HelperKernels.class,
         ParallelKernels.class,
         ParallelRejectedKernels.class,
-        ReasonExamples.class
+        ReasonExamples.class,
+        ScanKernels.class
     };
     /** The parallel kernels run rewritten at each of these thread counts ({@code ParallelLoops.withThreads}). */
     private static final int[] THREADS = {1, 2, 4};

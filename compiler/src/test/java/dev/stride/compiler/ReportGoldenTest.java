@@ -9,6 +9,7 @@ import dev.stride.compiler.kernels.ParallelKernels;
 import dev.stride.compiler.kernels.ParallelRejectedKernels;
 import dev.stride.compiler.kernels.ReductionKernels;
 import dev.stride.compiler.kernels.RejectedKernels;
+import dev.stride.compiler.kernels.ScanKernels;
 import dev.stride.compiler.kernels.WindowKernels;
 import dev.stride.compiler.report.ReportFormat;
 import dev.stride.compiler.testing.RewriteHarness;
@@ -39,7 +40,8 @@ class ReportGoldenTest {
                         WindowKernels.class,
                         HelperKernels.class,
                         ParallelKernels.class,
-                        ParallelRejectedKernels.class)
+                        ParallelRejectedKernels.class,
+                        ScanKernels.class)
                 .flatMap(kernels -> Stream.of("text", "json")
                         .map(format -> DynamicTest.dynamicTest(
                                 kernels.getSimpleName() + " " + format, () -> compare(kernels, format))));
