@@ -77,9 +77,9 @@ final class ScanDecision {
         String what = switch (scan.operator()) {
             case FILL_NAN -> "fill-forward of NaN";
             case MIN, MAX -> "running " + scan.operator().symbol();
-            default ->
-                "running " + scan.operator().symbol() + " (prefix "
-                        + scan.operator().symbol() + ")";
+            case ADD -> scan.negated() ? "prefix difference" : "prefix sum";
+            case MUL -> "prefix product";
+            case AND, OR, XOR -> "prefix " + scan.operator().symbol();
         };
         String exactness = scan.reassociates() ? "reassociated under fastmath" : "exact";
         return "in-register scan of '" + function.nameOf(scan.variable()) + "', " + what + ", " + exactness + ": "
