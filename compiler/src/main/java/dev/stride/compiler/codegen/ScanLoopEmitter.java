@@ -27,7 +27,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  * aliasing), so a failing check runs the original loop, which throws where plain Java throws. {@code
  * <name>(params, end)} runs the SIMD range one vector per step: the body's statements in order, lanewise, except
  * the scan's update, which becomes the operand vector's in-register prefix ({@link InRegisterScan}) combined with
- * the carried value of the previous step; the carry is then the last lane, broadcast. It returns the scalar's
+ * the carried value of the previous step; the carry then takes in the prefix's last lane. It returns the scalar's
  * value after the range, which the patched method stores back before the original loop runs the tail.
  *
  * <p>Implementation notes: species from {@code static final} fields of the holder; vectors only in locals; an
@@ -119,6 +119,9 @@ public final class ScanLoopEmitter {
         int identity = broadcast(code, ops, () -> scalar.push(scan.operator().identity(scan.kind()), scan.kind()));
         int carry = broadcast(code, ops, () -> code.loadArg(argumentOf.get(scan.variable())));
         InRegisterScan steps = new InRegisterScan(code, ops, scan, scan.kind(), vector.lanes());
+        steps.lastLaneShuffle();
+        int lastShuffle = code.newLocal(Type.getObjectType("jdk/incubator/vector/VectorShuffle"));
+        code.storeLocal(lastShuffle);
         Label top = code.mark();
         Label done = new Label();
         code.loadLocal(induction);
@@ -140,9 +143,10 @@ public final class ScanLoopEmitter {
                     }
                     code.storeLocal(prefix);
                     steps.prefix(prefix, identity);
-                    steps.combine(carry, prefix);
-                    steps.carryLastLane(prefix, carry);
-                    env.put(scan.variable(), prefix);
+                    int value = code.newLocal(ops.vectorType());
+                    steps.combineInto(carry, prefix, value);
+                    steps.advanceCarry(prefix, lastShuffle, carry);
+                    env.put(scan.variable(), value);
                 }
                 case Stmt.Store store -> env.put(store.variable(), body.vector(store.value(), env));
                 case Stmt.ArrayStore store -> body.storeLanes(store, body.vector(store.value(), env));
