@@ -66,6 +66,20 @@ public class ScanBenchmarks {
 
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = VECTOR)
+    public int stride_runningMaxInt() {
+        return ScanBenchKernels.runningMaxInt(ints, intOut);
+    }
+
+    @Benchmark
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {VECTOR, DISABLED})
+    public int plain_runningMaxInt() {
+        return ScanBenchKernels.runningMaxInt(ints, intOut);
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = VECTOR)
     public double stride_fillForward() {
         return ScanBenchKernels.fillForward(withNaN, out);
     }

@@ -26,16 +26,16 @@ class ScanCodegenTest {
             new StrideCompiler(CompilerOptions.defaults()).compile(RewriteHarness.classBytes(ScanKernels.class)));
 
     @Test
-    void runningMax_isLog2LanesMaxStepsOnDoubleVectors() {
-        MethodNode loop = loopMethod("runningMax$");
+    void runningMaxInt_isLog2LanesMaxStepsOnIntVectors() {
+        MethodNode loop = loopMethod("runningMaxInt$");
 
-        // 256-bit doubles: 4 lanes, shifts by 1 and 2
-        assertEquals(2, calls(loop, "jdk/incubator/vector/DoubleVector", "unslice"));
-        assertEquals(2 + 2, operators(loop, "MAX"), "one MAX per step, one for the stored value, one for the carry");
-        assertEquals(1, calls(loop, "jdk/incubator/vector/DoubleVector", "rearrange"), "the last lane to the carry");
-        assertEquals(1, calls(loop, "jdk/incubator/vector/DoubleVector", "lane"), "the result");
-        assertEquals(1, calls(loop, "jdk/incubator/vector/DoubleVector", "intoArray"));
-        assertEquals(0, calls(loop, "jdk/incubator/vector/DoubleVector", "reduceLanes"));
+        // 256-bit ints: 8 lanes, shifts by 1, 2 and 4
+        assertEquals(3, calls(loop, "jdk/incubator/vector/IntVector", "unslice"));
+        assertEquals(3 + 2, operators(loop, "MAX"), "one MAX per step, one for the stored value, one for the carry");
+        assertEquals(1, calls(loop, "jdk/incubator/vector/IntVector", "rearrange"), "the last lane to the carry");
+        assertEquals(1, calls(loop, "jdk/incubator/vector/IntVector", "lane"), "the result");
+        assertEquals(1, calls(loop, "jdk/incubator/vector/IntVector", "intoArray"));
+        assertEquals(0, calls(loop, "jdk/incubator/vector/IntVector", "reduceLanes"));
     }
 
     @Test
