@@ -1,6 +1,7 @@
 package dev.stride.benchmarks;
 
 import dev.stride.Jit;
+import dev.stride.SimdWidth;
 
 /**
  * The scan kernels {@link ScanBenchmarks} measures, written as plain loops: a running maximum, a fill-forward of
@@ -65,5 +66,29 @@ public final class ScanBenchKernels {
             out[i] = s;
         }
         return s;
+    }
+
+    /** {@link #prefixSum} compiled for 512-bit vectors (8 lanes, 3 steps) instead of the default 256. */
+    @Jit(fastmath = true, width = SimdWidth.BITS_512)
+    public static double prefixSum512(double[] a, double[] out) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i];
+            out[i] = s;
+        }
+        return s;
+    }
+
+    /** {@link #fillForward} compiled for 512-bit vectors. */
+    @Jit(width = SimdWidth.BITS_512)
+    public static double fillForward512(double[] x, double[] out) {
+        double last = Double.NaN;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i])) {
+                last = x[i];
+            }
+            out[i] = last;
+        }
+        return last;
     }
 }

@@ -119,4 +119,16 @@ public class ScanBenchmarks {
     public int plain_prefixSumInt() {
         return ScanBenchKernels.prefixSumInt(ints, intOut);
     }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = VECTOR)
+    public double stride_prefixSum512() {
+        return ScanBenchKernels.prefixSum512(a, out);
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = VECTOR)
+    public double stride_fillForward512() {
+        return ScanBenchKernels.fillForward512(withNaN, out);
+    }
 }
