@@ -129,29 +129,10 @@ public final class ScanLoopEmitter {
         code.ifICmp(GeneratorAdapter.GE, done);
         BodyEmitter body = new BodyEmitter(
                 code, function, vector, invariance, ops, induction, broadcasts, offsets, bases, argumentOf);
+        Step step = new Step(code, ops, body, steps, identity, carry, lastShuffle);
         Map<Variable, Integer> env = new HashMap<>();
         for (Stmt stmt : plan.statements()) {
-            switch (stmt) {
-                case Stmt.Store store
-                when store == scan.update() -> {
-                    int operand = body.vector(scan.operand(), env);
-                    int prefix = code.newLocal(ops.vectorType());
-                    if (scan.negated()) {
-                        ops.unaryOn(operand, "NEG");
-                    } else {
-                        code.loadLocal(operand);
-                    }
-                    code.storeLocal(prefix);
-                    steps.prefix(prefix, identity);
-                    int value = code.newLocal(ops.vectorType());
-                    steps.combineInto(carry, prefix, value);
-                    steps.advanceCarry(prefix, lastShuffle, carry);
-                    env.put(scan.variable(), value);
-                }
-                case Stmt.Store store -> env.put(store.variable(), body.vector(store.value(), env));
-                case Stmt.ArrayStore store -> body.storeLanes(store, body.vector(store.value(), env));
-                default -> throw new IllegalStateException("not in a scan plan: " + stmt);
-            }
+            step.statement(stmt, env);
         }
         code.loadLocal(induction);
         ops.lanes();
@@ -164,6 +145,64 @@ public final class ScanLoopEmitter {
         steps.lane();
         code.returnValue();
         code.endMethod();
+    }
+
+    /**
+     * One vector step of the body: each statement lanewise, the scan's update as prefix, combination with the
+     * carry, and the carry's advance.
+     */
+    private final class Step {
+        private final GeneratorAdapter code;
+        private final VectorOps ops;
+        private final BodyEmitter body;
+        private final InRegisterScan steps;
+        private final int identity;
+        private final int carry;
+        private final int lastShuffle;
+
+        Step(
+                GeneratorAdapter code,
+                VectorOps ops,
+                BodyEmitter body,
+                InRegisterScan steps,
+                int identity,
+                int carry,
+                int lastShuffle) {
+            this.code = code;
+            this.ops = ops;
+            this.body = body;
+            this.steps = steps;
+            this.identity = identity;
+            this.carry = carry;
+            this.lastShuffle = lastShuffle;
+        }
+
+        void statement(Stmt stmt, Map<Variable, Integer> env) {
+            switch (stmt) {
+                case Stmt.Store store when store == plan.scan().update() -> update(env);
+                case Stmt.Store store -> env.put(store.variable(), body.vector(store.value(), env));
+                case Stmt.ArrayStore store -> body.storeLanes(store, body.vector(store.value(), env));
+                default -> throw new IllegalStateException("not in a scan plan: " + stmt);
+            }
+        }
+
+        /** The scanned value of this step's lanes becomes the scalar's value in the body that follows. */
+        private void update(Map<Variable, Integer> env) {
+            Scan scan = plan.scan();
+            int operand = body.vector(scan.operand(), env);
+            int prefix = code.newLocal(ops.vectorType());
+            if (scan.negated()) {
+                ops.unaryOn(operand, "NEG");
+            } else {
+                code.loadLocal(operand);
+            }
+            code.storeLocal(prefix);
+            steps.prefix(prefix, identity);
+            int value = code.newLocal(ops.vectorType());
+            steps.combineInto(carry, prefix, value);
+            steps.advanceCarry(prefix, lastShuffle, carry);
+            env.put(scan.variable(), value);
+        }
     }
 
     /** A vector local holding, in every lane, the scalar that {@code push} leaves on the stack. */
