@@ -43,7 +43,11 @@ class ScanLoopTest {
             "prefixProductInt",
             "prefixXorLong",
             "prefixSumDouble",
-            "prefixSumFloat");
+            "prefixSumFloat",
+            "triangular",
+            "steps",
+            "peakWithTemporary",
+            "orOfNext");
 
     /** Kernels that stay scalar, with the reason. */
     private static final Map<String, RejectionReason> SCALAR = Map.of(

@@ -188,6 +188,52 @@ public final class ScanKernels {
         return s;
     }
 
+    /** The induction variable as the operand: triangular numbers from a start value. */
+    @Jit
+    public static long triangular(long[] out, long start) {
+        long s = start;
+        for (int i = 0; i < out.length; i++) {
+            s += (long) i;
+            out[i] = s;
+        }
+        return s;
+    }
+
+    /** A loop-invariant operand: an arithmetic sequence, wrapping around on overflow exactly as the scalar loop. */
+    @Jit
+    public static int steps(int[] out, int step) {
+        int s = 0;
+        for (int i = 0; i < out.length; i++) {
+            s += step;
+            out[i] = s;
+        }
+        return s;
+    }
+
+    /** A temporary feeds the scan and is used again after it; two arrays are written. */
+    @Jit
+    public static long peakWithTemporary(long[] a, long[] peak, long[] gap) {
+        long m = Long.MIN_VALUE;
+        for (int i = 0; i < a.length; i++) {
+            long t = a[i] * 3;
+            m = Math.max(m, t);
+            peak[i] = m;
+            gap[i] = m - t;
+        }
+        return m;
+    }
+
+    /** A running bitwise OR over an offset window ({@code a[i + 1]}), stored at {@code i}. */
+    @Jit
+    public static int orOfNext(int[] a, int[] out) {
+        int bits = 0;
+        for (int i = 0; i < a.length - 1; i++) {
+            bits |= a[i + 1];
+            out[i] = bits;
+        }
+        return bits;
+    }
+
     /** Without fastmath a floating-point running sum stays scalar: SCAN_NEEDS_FASTMATH. */
     @Jit
     public static double prefixSumDoubleStrict(double[] a, double[] out) {
