@@ -4,6 +4,7 @@ import dev.stride.compiler.codegen.ClassVerification;
 import dev.stride.compiler.codegen.HolderClassEmitter;
 import dev.stride.compiler.codegen.ParallelLoopPatcher;
 import dev.stride.compiler.codegen.PreheaderPatcher;
+import dev.stride.compiler.codegen.ScanLoopEmitter;
 import dev.stride.compiler.codegen.SimdLoopEmitter;
 import dev.stride.compiler.frontend.BytecodeCheck;
 import dev.stride.compiler.frontend.KernelAnnotation;
@@ -121,6 +122,14 @@ final class ClassCompilation {
             for (MethodPipeline.VectorizedLoop loop : entry.getValue().vectorized()) {
                 String name = entry.getKey().name + "$" + methodIndex + "$"
                         + loop.loop().id().replace('.', '_');
+                if (loop.scan() != null) {
+                    holder.useSpecies(loop.plan());
+                    new ScanLoopEmitter(holder.writer(), holder.name(), loop.function(), loop.scan(), loop.invariance())
+                            .emitAndPatch(name, loop.site());
+                    loopIds.add(loop.loop().id());
+                    anySimd = true;
+                    continue;
+                }
                 SimdLoopEmitter emitter = new SimdLoopEmitter(
                         holder.writer(), holder.name(), loop.function(), loop.plan(), loop.invariance(), loop.shape());
                 holder.useSpecies(loop.plan());

@@ -12,6 +12,7 @@ import dev.stride.compiler.kernels.ParallelRejectedKernels;
 import dev.stride.compiler.kernels.ReasonExamples;
 import dev.stride.compiler.kernels.ReductionKernels;
 import dev.stride.compiler.kernels.RejectedKernels;
+import dev.stride.compiler.kernels.ScanKernels;
 import dev.stride.compiler.kernels.TernaryReductionKernels;
 import dev.stride.compiler.kernels.WindowKernels;
 import dev.stride.compiler.testing.Inputs;
@@ -46,7 +47,8 @@ class DifferentialCorpusTest {
         ParallelKernels.class,
         ParallelRejectedKernels.class,
         ReasonExamples.class,
-        TernaryReductionKernels.class
+        TernaryReductionKernels.class,
+        ScanKernels.class
     };
     /** The parallel kernels run rewritten at each of these thread counts ({@code ParallelLoops.withThreads}). */
     private static final int[] THREADS = {1, 2, 4};

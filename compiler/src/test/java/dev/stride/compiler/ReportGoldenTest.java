@@ -10,6 +10,7 @@ import dev.stride.compiler.kernels.ParallelKernels;
 import dev.stride.compiler.kernels.ParallelRejectedKernels;
 import dev.stride.compiler.kernels.ReductionKernels;
 import dev.stride.compiler.kernels.RejectedKernels;
+import dev.stride.compiler.kernels.ScanKernels;
 import dev.stride.compiler.kernels.TernaryReductionKernels;
 import dev.stride.compiler.kernels.WindowKernels;
 import dev.stride.compiler.report.ReportFormat;
@@ -43,7 +44,8 @@ class ReportGoldenTest {
                         HelperKernels.class,
                         ParallelKernels.class,
                         ParallelRejectedKernels.class,
-                        TernaryReductionKernels.class)
+                        TernaryReductionKernels.class,
+                        ScanKernels.class)
                 .flatMap(kernels -> Stream.of("text", "json")
                         .map(format -> DynamicTest.dynamicTest(
                                 kernels.getSimpleName() + " " + format, () -> compare(kernels, format))));

@@ -198,6 +198,14 @@ final class BodyEmitter {
         return store(VectorTypes.MASK);
     }
 
+    /** Stores a vector local into an array access's lanes, unmasked (every lane of a scan step stores). */
+    void storeLanes(Stmt.ArrayStore store, int value) {
+        code.loadLocal(value);
+        addressing.pushArray(store.array());
+        indexOf(store.index());
+        laneOps.of(store.elementKind()).intoArray(false);
+    }
+
     private void branch(int id, Stmt.Branch branch, Map<Variable, Integer> env, Integer blockPredicate) {
         if (branch.whenTrue() == branch.whenFalse()) {
             // javac compiles `c && false` and `c || true` to a branch whose two edges reach one block: every lane

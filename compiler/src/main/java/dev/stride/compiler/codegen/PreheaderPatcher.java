@@ -103,6 +103,35 @@ public final class PreheaderPatcher {
             String holder,
             String name,
             SimdLoopEmitter emitter) {
+        patch(function, plan, site, holder, name, emitter.endDescriptor(), emitter.loopDescriptor(), results -> {
+            InsnList stores = new InsnList();
+            storeResults(stores, plan, results);
+            return stores;
+        });
+    }
+
+    /**
+     * Patches one loop whose loop method returns what {@code storeResults} stores (the scan of {@code
+     * ScanLoopEmitter} returns its scalar's final value).
+     *
+     * @param function the lifted method (its method node is modified)
+     * @param plan the loop's plan (parameters and induction variable)
+     * @param site the header site taken before patching
+     * @param holder the holder class's internal name
+     * @param name the loop method's name in the holder
+     * @param endDescriptor the descriptor of the {@code $end} method
+     * @param loopDescriptor the descriptor of the loop method
+     * @param storeResults given a free local slot, the code that stores the loop method's result into the locals
+     */
+    public static void patch(
+            Function function,
+            VectorLoopPlan plan,
+            HeaderSite site,
+            String holder,
+            String name,
+            String endDescriptor,
+            String loopDescriptor,
+            java.util.function.IntFunction<InsnList> storeResults) {
         MethodNode method = function.method();
         InsnList code = new InsnList();
         int end = method.maxLocals;
@@ -111,7 +140,7 @@ public final class PreheaderPatcher {
         code.add(new FieldInsnNode(Opcodes.GETSTATIC, GUARD, "ENABLED", "Z"));
         code.add(new JumpInsnNode(Opcodes.IFEQ, site.label()));
         loadParameters(code, plan);
-        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, holder, name + "$end", emitter.endDescriptor(), false));
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, holder, name + "$end", endDescriptor, false));
         code.add(new VarInsnNode(Opcodes.ISTORE, end));
         code.add(new VarInsnNode(Opcodes.ILOAD, end));
         code.add(new VarInsnNode(
@@ -119,8 +148,8 @@ public final class PreheaderPatcher {
         code.add(new JumpInsnNode(Opcodes.IF_ICMPEQ, site.label()));
         loadParameters(code, plan);
         code.add(new VarInsnNode(Opcodes.ILOAD, end));
-        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, holder, name, emitter.loopDescriptor(), false));
-        storeResults(code, plan, results);
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, holder, name, loopDescriptor, false));
+        code.add(storeResults.apply(results));
         code.add(new VarInsnNode(Opcodes.ILOAD, end));
         code.add(new VarInsnNode(
                 Opcodes.ISTORE, plan.counted().inductionVariable().slot()));

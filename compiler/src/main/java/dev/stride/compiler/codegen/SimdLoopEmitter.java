@@ -143,7 +143,7 @@ public final class SimdLoopEmitter {
         return new GeneratorAdapter(holder.visitMethod(access, name, descriptor, null, null), access, name, descriptor);
     }
 
-    private void emitEnd(String name) {
+    void emitEnd(String name) {
         GeneratorAdapter code = method(name, endDescriptor());
         code.visitCode();
         Label bail = new Label();
@@ -206,7 +206,7 @@ public final class SimdLoopEmitter {
     }
 
     /** Locals holding each array base; rows are loaded (and checked when {@code bail} is given). */
-    private Map<ArrayAccess.ArrayBase, Integer> loadBases(GeneratorAdapter code, ScalarExprEmitter scalar, Label bail) {
+    Map<ArrayAccess.ArrayBase, Integer> loadBases(GeneratorAdapter code, ScalarExprEmitter scalar, Label bail) {
         Map<ArrayAccess.ArrayBase, Integer> bases = new LinkedHashMap<>();
         for (ArrayAccess access : plan.accesses()) {
             ArrayAccess.ArrayBase base = access.base();
@@ -572,7 +572,7 @@ public final class SimdLoopEmitter {
         }
     }
 
-    private Map<Expr, Integer> hoistOffsets(GeneratorAdapter code, ScalarExprEmitter scalar) {
+    Map<Expr, Integer> hoistOffsets(GeneratorAdapter code, ScalarExprEmitter scalar) {
         Map<Expr, Integer> offsets = new LinkedHashMap<>();
         for (ArrayAccess access : plan.accesses()) {
             if (!AffineIndex.isZero(access.offset()) && !offsets.containsKey(access.offset())) {
@@ -589,7 +589,7 @@ public final class SimdLoopEmitter {
      * Computes every loop-invariant value used per lane once, before the loop, as a broadcast vector: the list
      * {@link HoistedInvariants} decided (and the report shows).
      */
-    private Map<Expr, Integer> hoistBroadcasts(GeneratorAdapter code, ScalarExprEmitter scalar, LaneOps laneOps) {
+    Map<Expr, Integer> hoistBroadcasts(GeneratorAdapter code, ScalarExprEmitter scalar, LaneOps laneOps) {
         Map<Expr, Integer> broadcasts = new LinkedHashMap<>();
         Map<String, Integer> byKey = new HashMap<>();
         for (Expr e : HoistedInvariants.of(function, plan, invariance)) {

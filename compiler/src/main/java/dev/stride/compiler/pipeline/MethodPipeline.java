@@ -61,6 +61,7 @@ public final class MethodPipeline {
      * @param invariance its invariance
      * @param site its header label and frame
      * @param shape the shape its SIMD methods are emitted in ({@link SimdMethodBudget})
+     * @param scan for a loop vectorised as an in-register scan, its scan plan ({@link ScanDecision}); else null
      */
     public record VectorizedLoop(
             Function function,
@@ -68,7 +69,8 @@ public final class MethodPipeline {
             VectorLoopPlan plan,
             Invariance invariance,
             PreheaderPatcher.HeaderSite site,
-            LoopShape shape) {
+            LoopShape shape,
+            dev.stride.compiler.analysis.ScanPlan scan) {
 
         /**
          * A loop emitted in the interleaved shape.
@@ -85,7 +87,7 @@ public final class MethodPipeline {
                 VectorLoopPlan plan,
                 Invariance invariance,
                 PreheaderPatcher.HeaderSite site) {
-            this(function, loop, plan, invariance, site, LoopShape.INTERLEAVED);
+            this(function, loop, plan, invariance, site, LoopShape.INTERLEAVED, null);
         }
     }
 
@@ -227,7 +229,7 @@ public final class MethodPipeline {
                 return new LoopVerdict.LeftToC2(c2);
             }
             SimdMethodBudget.Choice size = SimdMethodBudget.choose(function, plan, invariance, loop.line());
-            vectorized.add(new VectorizedLoop(function, loop, plan, invariance, site, size.shape()));
+            vectorized.add(new VectorizedLoop(function, loop, plan, invariance, site, size.shape(), null));
             String shape = plan.isOuter()
                     ? "main loop of 4 x " + plan.lanes() + " consecutive outer iterations"
                             + LaneKindsText.of(function, plan, invariance) + ", then " + plan.lanes()
@@ -254,7 +256,10 @@ public final class MethodPipeline {
                     hoisted(function, plan, invariance),
                     plan.isOuter());
         } catch (Rejection rejection) {
-            return new LoopVerdict.Rejected(rejection.reason(), rejection.line(), rejection.detail(), false);
+            LoopVerdict scan = ScanDecision.verdict(cfg, liveness, loop, options, rejection, vectorized);
+            return scan != null
+                    ? scan
+                    : new LoopVerdict.Rejected(rejection.reason(), rejection.line(), rejection.detail(), false);
         }
     }
 
@@ -298,7 +303,7 @@ public final class MethodPipeline {
      * What the vectorised loop computes once before its main loop: the invariant values it broadcasts (constants
      * left out: they cost nothing) and the rows of arrays of arrays it loads once.
      */
-    private static List<String> hoisted(Function function, VectorLoopPlan plan, Invariance invariance) {
+    static List<String> hoisted(Function function, VectorLoopPlan plan, Invariance invariance) {
         List<String> hoisted = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (dev.stride.compiler.ir.Expr e : HoistedInvariants.of(function, plan, invariance)) {
@@ -316,7 +321,7 @@ public final class MethodPipeline {
         return hoisted;
     }
 
-    private static List<String> checks(Function function, VectorLoopPlan plan) {
+    static List<String> checks(Function function, VectorLoopPlan plan) {
         List<String> checks = new ArrayList<>();
         checks.add("arrays non-null and every index of the SIMD range in bounds, checked once before the loop");
         for (List<dev.stride.compiler.analysis.ArrayAccess.ArrayBase> pair : plan.aliasChecks()) {

@@ -22,6 +22,9 @@ public enum RejectionReason {
     NEEDS_FASTMATH_REDUCTION(
             "reduction needs fastmath (floating-point + and * are not associative; a min/max written as a"
                     + " comparison keeps whichever of -0.0 and 0.0 comes first)"),
+    SCAN_NEEDS_FASTMATH(
+            "a running floating-point sum or product stored at every index (a scan) needs fastmath to be computed"
+                    + " in SIMD order"),
     INTEGER_DIVISION("integer division or remainder is not vectorised (it throws on zero per element)"),
     NON_AFFINE_INDEX("an array index is not of the form i + c with a loop-invariant c"),
     ARRAY_NOT_INVARIANT("an array reference changes inside the loop"),

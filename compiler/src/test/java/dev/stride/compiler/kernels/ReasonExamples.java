@@ -263,6 +263,28 @@ public final class ReasonExamples {
         return highest;
     }
 
+    // SCAN_NEEDS_FASTMATH
+
+    @Jit
+    public static double scanNeedsFastmathBefore(double[] a, double[] out) {
+        double total = 0;
+        for (int i = 0; i < a.length; i++) {
+            total += a[i];
+            out[i] = total;
+        }
+        return total;
+    }
+
+    @Jit(fastmath = true)
+    public static double scanNeedsFastmathAfter(double[] a, double[] out) {
+        double total = 0;
+        for (int i = 0; i < a.length; i++) {
+            total += a[i];
+            out[i] = total;
+        }
+        return total;
+    }
+
     // INTEGER_DIVISION
 
     @Jit

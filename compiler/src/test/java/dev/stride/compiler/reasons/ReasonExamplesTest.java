@@ -80,6 +80,8 @@ class ReasonExamplesTest {
             new Claim("needsFastmathSelectBefore", "L1", "NEEDS_FASTMATH_REDUCTION"),
             new Claim("needsFastmathSelectAfter", "L1", "vectorized"),
             new Claim("selectOnIntegersIsExact", "L1", "vectorized"),
+            new Claim("scanNeedsFastmathBefore", "L1", "SCAN_NEEDS_FASTMATH"),
+            new Claim("scanNeedsFastmathAfter", "L1", "vectorized"),
             new Claim("integerDivisionBefore", "L1", "INTEGER_DIVISION"),
             new Claim("integerDivisionAfter", "L1", "vectorized"),
             new Claim("integerDivisionPerElement", "L1", "INTEGER_DIVISION"),
