@@ -10,12 +10,20 @@ import java.util.Random;
  * Generates random valid {@code @Jit} kernels, deterministically from a seed. Generation is biased toward the
  * shapes Stride optimises (conditional maps, reductions of every operator, window nests, rows of a matrix) so
  * most kernels exercise SIMD code, with a share of shapes it must reject (early exits, byte arrays, mixed
- * element sizes, integer division, strides, dependences, gathers) to exercise the fallback decisions.
+ * element sizes, integer division, strides, dependences, gathers) to exercise the fallback decisions. Three in
+ * ten kernels come from the newer {@link Family families} (conversions, scans, carried scalars), shapes the
+ * vectoriser takes one at a time as it grows; the oracle checks them the same way whether it takes them or not.
  */
 public final class KernelGenerator {
+    /** The share of kernels (in percent) from the conversion, scan and carried-scalar families, a third each. */
+    private static final int NEWER_FAMILIES_PERCENT = 30;
+
     private final Random random;
     private final ExpressionGenerator expressions;
     private final LoopBodies bodies;
+    private final ConversionLoops conversions;
+    private final ScanLoops scans;
+    private final CarriedScalars carried;
 
     /**
      * A generator.
@@ -26,6 +34,9 @@ public final class KernelGenerator {
         this.random = new Random(seed);
         this.expressions = new ExpressionGenerator(random);
         this.bodies = new LoopBodies(random, expressions);
+        this.conversions = new ConversionLoops(random);
+        this.scans = new ScanLoops(random, expressions);
+        this.carried = new CarriedScalars(random, expressions);
     }
 
     /**
@@ -35,6 +46,14 @@ public final class KernelGenerator {
      * @return a kernel
      */
     Kernel next(String name) {
+        int family = random.nextInt(100);
+        if (family < NEWER_FAMILIES_PERCENT) {
+            return switch (family % 3) {
+                case 0 -> conversions.generate(name);
+                case 1 -> scans.generate(name);
+                default -> carried.generate(name, elementKind());
+            };
+        }
         int shape = random.nextInt(100);
         if (shape < 30) {
             return simpleLoop(name, false);
