@@ -75,8 +75,13 @@ final class EdgeValues {
         -0.0, 0.0, -0.0, 0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1, -1, 1
     };
     private static final long[] TIE_LONGS = {0, -1, 1, 1, Long.MIN_VALUE, Long.MAX_VALUE, Integer.MIN_VALUE};
-    /** Magnitudes beyond this overflow float sums, which fastmath may reassociate in an order-dependent way. */
-    private static final double FASTMATH_LIMIT = 1e30;
+    /**
+     * Under fastmath, the largest finite double magnitude: products of a few such values, and sums of a few hundred, stay
+     * far below overflow, which reassociated sums would reach in an order-dependent way.
+     */
+    private static final double FASTMATH_DOUBLE_LIMIT = 1e30;
+    /** The same for floats: still beyond the int range, which the conversions are about. */
+    private static final double FASTMATH_FLOAT_LIMIT = 1e10;
 
     private final Random random;
     private final boolean extremes;
@@ -85,7 +90,7 @@ final class EdgeValues {
      * Edge values.
      *
      * @param random the source of choices (the argument factory's)
-     * @param extremes whether values beyond 1e30 may appear (off under fastmath)
+     * @param extremes whether the largest magnitudes may appear (off under fastmath)
      */
     EdgeValues(Random random, boolean extremes) {
         this.random = random;
@@ -163,8 +168,8 @@ final class EdgeValues {
     private void set(Object array, int index, Family family) {
         boolean conversion = family == Family.CONVERSION;
         switch (array) {
-            case double[] doubles -> doubles[index] = floating(conversion);
-            case float[] floats -> floats[index] = (float) floating(conversion);
+            case double[] doubles -> doubles[index] = floating(conversion, FASTMATH_DOUBLE_LIMIT);
+            case float[] floats -> floats[index] = (float) floating(conversion, FASTMATH_FLOAT_LIMIT);
             case long[] longs -> longs[index] = conversion ? pick(CONVERSION_LONGS) : pick(TIE_LONGS);
             case int[] ints ->
                 ints[index] =
@@ -173,10 +178,10 @@ final class EdgeValues {
         }
     }
 
-    private double floating(boolean conversion) {
+    private double floating(boolean conversion, double fastmathLimit) {
         double[] palette = conversion ? CONVERSION_DOUBLES : TIE_DOUBLES;
         double value = palette[random.nextInt(palette.length)];
-        return extremes || !(Math.abs(value) > FASTMATH_LIMIT) ? value : 0.5;
+        return extremes || Double.isInfinite(value) || !(Math.abs(value) > fastmathLimit) ? value : 0.5;
     }
 
     private long pick(long[] palette) {

@@ -24,13 +24,25 @@ public final class KernelGenerator {
     private final ConversionLoops conversions;
     private final ScanLoops scans;
     private final CarriedScalars carried;
+    private final Family only;
+
+    /**
+     * A generator of every family.
+     *
+     * @param seed the seed: equal seeds give equal kernel sequences
+     */
+    public KernelGenerator(long seed) {
+        this(seed, null);
+    }
 
     /**
      * A generator.
      *
      * @param seed the seed: equal seeds give equal kernel sequences
+     * @param only the one family to generate, or null for the usual mix
      */
-    public KernelGenerator(long seed) {
+    KernelGenerator(long seed, Family only) {
+        this.only = only;
         this.random = new Random(seed);
         this.expressions = new ExpressionGenerator(random);
         this.bodies = new LoopBodies(random, expressions);
@@ -46,14 +58,22 @@ public final class KernelGenerator {
      * @return a kernel
      */
     Kernel next(String name) {
-        int family = random.nextInt(100);
-        if (family < NEWER_FAMILIES_PERCENT) {
-            return switch (family % 3) {
-                case 0 -> conversions.generate(name);
-                case 1 -> scans.generate(name);
-                default -> carried.generate(name, elementKind());
-            };
-        }
+        int choice = random.nextInt(100);
+        Family family = only != null
+                ? only
+                : choice >= NEWER_FAMILIES_PERCENT
+                        ? Family.CLASSIC
+                        : List.of(Family.CONVERSION, Family.SCAN, Family.CARRIED)
+                                .get(choice % 3);
+        return switch (family) {
+            case CLASSIC -> classic(name);
+            case CONVERSION -> conversions.generate(name);
+            case SCAN -> scans.generate(name);
+            case CARRIED -> carried.generate(name, elementKind());
+        };
+    }
+
+    private Kernel classic(String name) {
         int shape = random.nextInt(100);
         if (shape < 30) {
             return simpleLoop(name, false);
