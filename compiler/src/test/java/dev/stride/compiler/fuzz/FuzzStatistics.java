@@ -48,13 +48,15 @@ final class FuzzStatistics {
         return compiled == 0 ? 0 : (double) vectorized / compiled;
     }
 
-    /** @return a multi-line summary: totals, then each family with its shapes and reasons */
+    /** @return a multi-line summary: totals, then each family that occurred with its shapes and reasons */
     String format() {
         StringBuilder text = new StringBuilder();
         text.append(String.format(
                 "generated %d, compiled %d, vectorised %d (%.1f%%; %d outer-loop), fastmath %d, mismatches %d%n",
                 generated, compiled, vectorized, 100 * vectorizedShare(), outerVectorized, fastmath, failures.size()));
-        families.values().forEach(family -> text.append(family.format()));
+        families.values().stream()
+                .filter(family -> family.compiled > 0)
+                .forEach(family -> text.append(family.format()));
         return text.toString();
     }
 }
