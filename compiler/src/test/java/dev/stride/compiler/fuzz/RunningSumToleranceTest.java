@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 class RunningSumToleranceTest {
     private static final int TRIALS = 56;
     private static final long SEED = 42;
+    /** One compiler for every class of the test: its file manager is the expensive part. */
+    private static final InMemoryJavac JAVAC = new InMemoryJavac();
 
     private static final String PLAIN_PREFIX_SUM = """
             public static double scan(double[] a, double[] out) {
@@ -185,15 +187,14 @@ class RunningSumToleranceTest {
         String generated = KernelSource.render("Plain", List.of(kernel));
         assertTrue(
                 generated.contains(plainMethod.lines().findFirst().orElseThrow().trim()), generated);
-        InMemoryJavac javac = new InMemoryJavac();
-        Class<?> plain = load(javac, "Plain", generated);
-        Class<?> rewritten = load(javac, "Rewritten", unit("Rewritten", rewrittenMethod));
+        Class<?> plain = load("Plain", generated);
+        Class<?> rewritten = load("Rewritten", unit("Rewritten", rewrittenMethod));
         return new KernelTrials(kernel, plain, rewritten, TRIALS).run(SEED);
     }
 
-    private static Class<?> load(InMemoryJavac javac, String simpleName, String source) throws Exception {
+    private static Class<?> load(String simpleName, String source) throws Exception {
         String binaryName = KernelSource.PACKAGE + "." + simpleName;
-        return MemoryLoader.load(binaryName, javac.compile(binaryName, source));
+        return MemoryLoader.load(binaryName, JAVAC.compile(binaryName, source));
     }
 
     private static String unit(String simpleName, String method) {
