@@ -11,9 +11,10 @@ import java.util.Random;
  * Kernels of the conversion family: one loop over arrays of two to four element kinds, converting per element.
  * Shapes: {@code cast-map} (stores of mixed-kind values, {@code out[i] = (double) ia[i] * d[i]},
  * {@code lo[i] = (long) d[i]}), {@code int-mask-select} (a comparison of one kind choosing values of another),
- * {@code induction-value} ({@code (float) i}, {@code if (i < k)}), and {@code mixed-reduction} (an accumulator
- * of one kind over another kind's arrays, {@code long s += ia[i]}, {@code double s += fa[i]}, sometimes the
- * narrowing {@code int s += d[i]}). Floating sums are under fastmath in most kernels; everything else is exact.
+ * {@code induction-value} ({@code (float) i}, {@code if (i < k)}), {@code mixed-reduction} (an accumulator of
+ * one kind over another kind's arrays, {@code long s += ia[i]}, {@code double s += fa[i]}, sometimes the
+ * narrowing {@code int s += d[i]}), and {@code mixed-prefix-sum} (the same accumulator stored in every
+ * iteration). Floating sums are under fastmath in most kernels; everything else is exact.
  */
 final class ConversionLoops {
     private static final List<Kind> NUMERIC = List.of(Kind.INT, Kind.LONG, Kind.FLOAT, Kind.DOUBLE);
@@ -34,8 +35,8 @@ final class ConversionLoops {
             parameters.add(new Param(kind, 1, array, Role.ARRAY));
             expressions.array(kind, array);
         }
-        String shape = List.of("cast-map", "int-mask-select", "induction-value", "mixed-reduction")
-                .get(random.nextInt(4));
+        String shape = List.of("cast-map", "int-mask-select", "induction-value", "mixed-reduction", "mixed-prefix-sum")
+                .get(random.nextInt(5));
         if (shape.equals("induction-value") || random.nextInt(4) == 0) {
             expressions.withInduction();
         }
@@ -45,8 +46,8 @@ final class ConversionLoops {
         }
         String lengthArray = parameters.getFirst().name();
         Expr bound = bound(parameters, lengthArray, maximumOffset);
-        return shape.equals("mixed-reduction")
-                ? reduction(name, parameters, expressions, bound)
+        return shape.startsWith("mixed-")
+                ? reduction(name, shape, parameters, expressions, bound)
                 : map(name, shape, parameters, expressions, bound);
     }
 
@@ -149,7 +150,13 @@ final class ConversionLoops {
         return value.kind() == kind || implicit ? value : new Expr.Cast(kind, value);
     }
 
-    private Kernel reduction(String name, List<Param> parameters, MixedExpressions expressions, Expr bound) {
+    /**
+     * An accumulator of one kind over values of others; for {@code mixed-prefix-sum} its running value is also
+     * stored in every iteration ({@code long s += ia[i]; lout[i] = s;}), a scan across element sizes.
+     */
+    private Kernel reduction(
+            String name, String shape, List<Param> parameters, MixedExpressions expressions, Expr bound) {
+        boolean scan = shape.equals("mixed-prefix-sum");
         Kind kind = NUMERIC.get(random.nextInt(4));
         Expr term = expressions.readingValue(random.nextInt(6) == 0 ? Kind.DOUBLE : kind, 2);
         boolean narrowing = !MixedExpressions.widens(term.kind(), kind);
@@ -170,18 +177,26 @@ final class ConversionLoops {
             Expr converted = fit(term, kind);
             body.add(new Stmt.Assign("s", "=", new Expr.Call(kind, function, List.of(accumulator, converted))));
         }
+        String output = arrayName(kind, "out");
+        if (scan) {
+            parameters.add(new Param(kind, 1, output, Role.ARRAY));
+            body.add(new Stmt.Store(output, new Expr.Index("i", 0), accumulator));
+        }
+        boolean returns = !scan || random.nextBoolean();
         List<Stmt> statements = new ArrayList<>();
         statements.add(new Stmt.Declare(kind, "s", new Expr.Const(kind, random.nextInt(4) == 0 ? 1 : 0)));
         statements.add(new Stmt.Loop("i", new Expr.Const(Kind.INT, 0), "<", bound, 1, false, body));
-        statements.add(new Stmt.Return(accumulator));
+        if (returns) {
+            statements.add(new Stmt.Return(accumulator));
+        }
         return new Kernel(
                 name,
                 fastmath,
-                kind,
+                returns ? kind : null,
                 parameters,
                 statements,
                 floatingSums,
-                new Shape(Family.CONVERSION, "mixed-reduction"),
-                List.of());
+                new Shape(Family.CONVERSION, shape),
+                scan && fastmath ? List.of(output) : List.of());
     }
 }
