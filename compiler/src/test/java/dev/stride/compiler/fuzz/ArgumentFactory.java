@@ -9,10 +9,12 @@ import java.util.List;
 /**
  * Arguments for one call of a generated kernel, chosen where SIMD and scalar code could disagree: every length
  * around the vector widths, edge values (NaN, infinities, -0.0, MIN/MAX), the same array passed for two
- * parameters, arrays a little shorter or longer than the others, out-of-range bounds and rows, and nulls.
+ * parameters, arrays a little shorter or longer than the others, out-of-range bounds and rows, and nulls;
+ * for the newer kernel families also their own {@link EdgeValues}.
  */
 final class ArgumentFactory {
     private final Inputs inputs;
+    private final EdgeValues edges;
 
     /**
      * A factory.
@@ -23,6 +25,7 @@ final class ArgumentFactory {
      */
     ArgumentFactory(long seed, boolean extremes) {
         this.inputs = new Inputs(seed, true, extremes);
+        this.edges = new EdgeValues(inputs.random(), extremes);
     }
 
     /**
@@ -40,7 +43,8 @@ final class ArgumentFactory {
                 case ARRAY -> array(kernel, k, arguments, length);
                 case BOUND -> bound(length);
                 case ROW -> row(arguments);
-                case SCALAR -> scalar(parameter.kind());
+                case SCALAR ->
+                    edges.scalar(scalar(parameter.kind()), kernel.shape().family());
                 case FLAG -> inputs.random().nextBoolean();
             };
         }
@@ -65,7 +69,9 @@ final class ArgumentFactory {
             }
         }
         int jitter = random < 17 ? inputs.random().nextInt(5) - 2 : 0;
-        return inputs.array(parameter.type(), Math.max(0, length + jitter));
+        Object array = inputs.array(parameter.type(), Math.max(0, length + jitter));
+        edges.mix(array, kernel.shape().family());
+        return array;
     }
 
     private int bound(int length) {

@@ -16,6 +16,7 @@ final class FuzzCampaign {
     private final PrintStream log;
     private final KernelRunner runner;
     private boolean verbose;
+    private Family only;
 
     /**
      * A campaign.
@@ -41,6 +42,17 @@ final class FuzzCampaign {
         return this;
     }
 
+    /**
+     * Generates only one family of kernels.
+     *
+     * @param family the family, or null for the usual mix
+     * @return this campaign
+     */
+    FuzzCampaign only(Family family) {
+        only = family;
+        return this;
+    }
+
     /** @return the runner, for shrinking with the same settings */
     KernelRunner runner() {
         return runner;
@@ -58,7 +70,7 @@ final class FuzzCampaign {
      * @return the counts
      */
     FuzzStatistics run(int kernels) {
-        KernelGenerator generator = new KernelGenerator(seed);
+        KernelGenerator generator = new KernelGenerator(seed, only);
         FuzzStatistics statistics = new FuzzStatistics();
         long started = System.nanoTime();
         for (int first = 0; first < kernels; first += BATCH) {
@@ -89,7 +101,7 @@ final class FuzzCampaign {
      * @return its result
      */
     KernelResult runAlone(String name) {
-        KernelGenerator generator = new KernelGenerator(seed);
+        KernelGenerator generator = new KernelGenerator(seed, only);
         int number = Integer.parseInt(name.substring(1));
         Kernel kernel = null;
         for (int k = 0; k <= number; k++) {

@@ -1,20 +1,29 @@
 package dev.stride.compiler.fuzz;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** Counts of a fuzzing run: generated, compiled, vectorised, failed, and why kernels were not vectorised. */
+/**
+ * Counts of a fuzzing run: generated, compiled, vectorised, failed, and per kernel {@link Family} how many were
+ * vectorised and why the rest were not ({@link FamilyStatistics}).
+ */
 final class FuzzStatistics {
     int generated;
     int compiled;
     int vectorized;
     int outerVectorized;
     int fastmath;
-    final Map<String, Integer> notVectorized = new TreeMap<>();
+    final Map<Family, FamilyStatistics> families = new EnumMap<>(Family.class);
     final List<KernelResult> failures = new ArrayList<>();
     final List<KernelResult> notCompiled = new ArrayList<>();
+
+    FuzzStatistics() {
+        for (Family family : Family.values()) {
+            families.put(family, new FamilyStatistics(family));
+        }
+    }
 
     void add(KernelResult result) {
         generated++;
@@ -30,9 +39,8 @@ final class FuzzStatistics {
         if (result.vectorized()) {
             vectorized++;
             outerVectorized += result.optimisation().equals("outer-vectorized") ? 1 : 0;
-        } else {
-            notVectorized.merge(result.optimisation(), 1, Integer::sum);
         }
+        families.get(result.kernel().shape().family()).add(result);
     }
 
     /** @return the share of compiled kernels that took the optimised path */
@@ -40,14 +48,15 @@ final class FuzzStatistics {
         return compiled == 0 ? 0 : (double) vectorized / compiled;
     }
 
-    /** @return a multi-line summary */
+    /** @return a multi-line summary: totals, then each family that occurred with its shapes and reasons */
     String format() {
         StringBuilder text = new StringBuilder();
         text.append(String.format(
                 "generated %d, compiled %d, vectorised %d (%.1f%%; %d outer-loop), fastmath %d, mismatches %d%n",
                 generated, compiled, vectorized, 100 * vectorizedShare(), outerVectorized, fastmath, failures.size()));
-        text.append("not vectorised, by reason:\n");
-        notVectorized.forEach((reason, count) -> text.append(String.format("  %-32s %d%n", reason, count)));
+        families.values().stream()
+                .filter(family -> family.compiled > 0)
+                .forEach(family -> text.append(family.format()));
         return text.toString();
     }
 }

@@ -4,16 +4,20 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * One generated {@code @Jit} method: its signature, its body as a statement tree, and the floating-point
+ * One generated {@code @Jit} method: its signature, its body as a statement tree, the floating-point
  * accumulators whose reassociation fastmath permits (the oracle bounds their error by a scale, see
- * {@link KernelSource}).
+ * {@link KernelSource}), and which family and shape it was generated as (for the statistics and the inputs).
  *
  * @param name the method name, unique within its class
  * @param fastmath whether the annotation says {@code fastmath = true}
  * @param returnKind the return type, or null for void
  * @param parameters the parameters in order
  * @param body the statements
- * @param floatingSums names of float/double accumulators updated with {@code +=} or {@code -=}
+ * @param floatingSums names of float/double accumulators updated with {@code +=} or {@code -=}; an array element
+ *     such as {@code total[0]} when the accumulator lives in memory
+ * @param shape the family and shape the generator built
+ * @param runningSums float/double arrays whose elements hold running sums under fastmath (prefix sums,
+ *     recurrences, invariant stores): the oracle bounds each element's error by that element's own scale
  */
 record Kernel(
         String name,
@@ -21,7 +25,9 @@ record Kernel(
         Kind returnKind,
         List<Param> parameters,
         List<Stmt> body,
-        List<String> floatingSums) {
+        List<String> floatingSums,
+        Shape shape,
+        List<String> runningSums) {
 
     /** What an argument means to the kernel, which decides how the fuzzer chooses its value. */
     enum Role {
@@ -35,6 +41,17 @@ record Kernel(
         SCALAR,
         /** a boolean */
         FLAG
+    }
+
+    /**
+     * What the generator meant a kernel to exercise.
+     *
+     * @param family the family, counted apart in the statistics
+     * @param name the shape within the family, such as {@code prefix-sum}
+     */
+    record Shape(Family family, String name) {
+        /** Every kernel of the classic generator. */
+        static final Shape CLASSIC = new Shape(Family.CLASSIC, "classic");
     }
 
     /**
@@ -59,6 +76,17 @@ record Kernel(
         }
     }
 
+    /** A kernel of the classic shapes, without running sums in arrays. */
+    Kernel(
+            String name,
+            boolean fastmath,
+            Kind returnKind,
+            List<Param> parameters,
+            List<Stmt> body,
+            List<String> floatingSums) {
+        this(name, fastmath, returnKind, parameters, body, floatingSums, Shape.CLASSIC, List.of());
+    }
+
     /** @return the reflective parameter types */
     Class<?>[] parameterTypes() {
         return parameters.stream().map(Param::type).toArray(Class<?>[]::new);
@@ -66,7 +94,7 @@ record Kernel(
 
     /** @return whether the oracle needs the companion scale method */
     boolean hasScale() {
-        return fastmath && returnKind != null && !floatingSums.isEmpty();
+        return fastmath && (returnKind != null && !floatingSums.isEmpty() || !runningSums.isEmpty());
     }
 
     /** @return the signature as Java source, without modifiers */
@@ -79,6 +107,21 @@ record Kernel(
 
     /** @return a copy with another body */
     Kernel withBody(List<Stmt> replaced) {
-        return new Kernel(name, fastmath, returnKind, parameters, replaced, floatingSums);
+        return new Kernel(name, fastmath, returnKind, parameters, replaced, floatingSums, shape, runningSums);
+    }
+
+    /** @return a copy with other parameters */
+    Kernel withParameters(List<Param> replaced) {
+        return new Kernel(name, fastmath, returnKind, replaced, body, floatingSums, shape, runningSums);
+    }
+
+    /** @return a copy without fastmath */
+    Kernel withoutFastmath() {
+        return new Kernel(name, false, returnKind, parameters, body, floatingSums, shape, runningSums);
+    }
+
+    /** @return a copy with other floating-point accumulators */
+    Kernel withFloatingSums(List<String> replaced) {
+        return new Kernel(name, fastmath, returnKind, parameters, body, replaced, shape, runningSums);
     }
 }

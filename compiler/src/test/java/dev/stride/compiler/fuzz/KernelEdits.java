@@ -44,13 +44,7 @@ final class KernelEdits {
             candidates.add(replaceStatement(kernel, k, s -> s instanceof Stmt.If i ? i.otherwise() : List.of(s)));
         }
         if (kernel.fastmath()) {
-            candidates.add(new Kernel(
-                    kernel.name(),
-                    false,
-                    kernel.returnKind(),
-                    kernel.parameters(),
-                    kernel.body(),
-                    kernel.floatingSums()));
+            candidates.add(kernel.withoutFastmath());
         }
         int expressions = countExpressions(kernel);
         for (int k = 0; k < expressions; k++) {
@@ -116,26 +110,23 @@ final class KernelEdits {
                     .find()) {
                 List<Kernel.Param> kept = new ArrayList<>(kernel.parameters());
                 kept.remove(parameter);
-                candidates.add(new Kernel(
-                        kernel.name(),
-                        kernel.fastmath(),
-                        kernel.returnKind(),
-                        kept,
-                        kernel.body(),
-                        kernel.floatingSums()));
+                candidates.add(kernel.withParameters(kept));
             }
         }
         return candidates;
     }
 
-    /** Forgets accumulators whose declaration was removed, so the scale companion still compiles. */
+    /**
+     * Forgets accumulators whose declaration was removed, so the scale companion still compiles (an accumulator
+     * in an array element such as {@code total[0]} has no declaration and stays).
+     */
     private static Kernel normalise(Kernel kernel) {
         List<String> declared = new ArrayList<>();
         collectDeclarations(kernel.body(), declared);
-        List<String> sums =
-                kernel.floatingSums().stream().filter(declared::contains).toList();
-        return new Kernel(
-                kernel.name(), kernel.fastmath(), kernel.returnKind(), kernel.parameters(), kernel.body(), sums);
+        List<String> sums = kernel.floatingSums().stream()
+                .filter(name -> declared.contains(name) || name.contains("["))
+                .toList();
+        return kernel.withFloatingSums(sums);
     }
 
     private static void collectDeclarations(List<Stmt> body, List<String> declared) {

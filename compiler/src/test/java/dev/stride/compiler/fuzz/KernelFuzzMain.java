@@ -2,13 +2,14 @@ package dev.stride.compiler.fuzz;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Long fuzzing runs from the command line (see {@code docs/fuzzing.md}):
  *
  * <pre>
- * KernelFuzzMain --kernels 10000 --seed 1 [--trials 56] [--shrink 2] [--verbose true]
- * KernelFuzzMain --seed 1 --shrink-kernel k13
+ * KernelFuzzMain --kernels 10000 --seed 1 [--trials 56] [--shrink 2] [--verbose true] [--family scan]
+ * KernelFuzzMain --seed 1 [--family scan] --shrink-kernel k13
  * </pre>
  *
  * Prints each failing kernel as it is found, the counts at the end, and shrinks the first few failures. Exits
@@ -20,7 +21,8 @@ public final class KernelFuzzMain {
     /**
      * Runs a campaign.
      *
-     * @param arguments {@code --kernels N --seed S [--trials T] [--shrink K]}
+     * @param arguments {@code --kernels N --seed S [--trials T] [--shrink K] [--verbose true] [--family F]
+     *     [--shrink-kernel kN]}, F one of {@code classic conversion scan carried} (default: the usual mix)
      */
     public static void main(String[] arguments) {
         int kernels = 1000;
@@ -29,6 +31,7 @@ public final class KernelFuzzMain {
         int shrink = 2;
         boolean verbose = false;
         String only = null;
+        Family family = null;
         List<String> list = List.of(arguments);
         for (int k = 0; k + 1 < list.size(); k += 2) {
             String value = list.get(k + 1);
@@ -39,12 +42,13 @@ public final class KernelFuzzMain {
                 case "--shrink" -> shrink = Integer.parseInt(value);
                 case "--verbose" -> verbose = Boolean.parseBoolean(value);
                 case "--shrink-kernel" -> only = value;
+                case "--family" -> family = Family.valueOf(value.toUpperCase(Locale.ROOT));
                 default -> throw new IllegalArgumentException("unknown option " + list.get(k));
             }
         }
         PrintStream out = System.out;
         long started = System.nanoTime();
-        FuzzCampaign campaign = new FuzzCampaign(seed, trials, out);
+        FuzzCampaign campaign = new FuzzCampaign(seed, trials, out).only(family);
         if (only != null) {
             KernelResult result = campaign.runAlone(only);
             out.println(only + ": " + result.status() + " " + result.failure());
@@ -57,7 +61,12 @@ public final class KernelFuzzMain {
             campaign.verbose();
         }
         FuzzStatistics statistics = campaign.run(kernels);
-        out.printf("seed %d, %d trials per kernel, %.0f s%n", seed, trials, (System.nanoTime() - started) / 1e9);
+        out.printf(
+                "seed %d, %s, %d trials per kernel, %.0f s%n",
+                seed,
+                family == null ? "every family" : "family " + family.title(),
+                trials,
+                (System.nanoTime() - started) / 1e9);
         out.print(statistics.format());
         for (KernelResult failure : statistics.failures.subList(0, Math.min(shrink, statistics.failures.size()))) {
             new KernelShrinker(campaign.runner(), campaign.inputSeed(), 2000).shrink(failure, out);

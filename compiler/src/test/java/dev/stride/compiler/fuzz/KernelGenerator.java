@@ -10,22 +10,45 @@ import java.util.Random;
  * Generates random valid {@code @Jit} kernels, deterministically from a seed. Generation is biased toward the
  * shapes Stride optimises (conditional maps, reductions of every operator, window nests, rows of a matrix) so
  * most kernels exercise SIMD code, with a share of shapes it must reject (early exits, byte arrays, mixed
- * element sizes, integer division, strides, dependences, gathers) to exercise the fallback decisions.
+ * element sizes, integer division, strides, dependences, gathers) to exercise the fallback decisions. Three in
+ * ten kernels come from the newer {@link Family families} (conversions, scans, carried scalars), shapes the
+ * vectoriser takes one at a time as it grows; the oracle checks them the same way whether it takes them or not.
  */
 public final class KernelGenerator {
+    /** The share of kernels (in percent) from the conversion, scan and carried-scalar families, a third each. */
+    private static final int NEWER_FAMILIES_PERCENT = 30;
+
     private final Random random;
     private final ExpressionGenerator expressions;
     private final LoopBodies bodies;
+    private final ConversionLoops conversions;
+    private final ScanLoops scans;
+    private final CarriedScalars carried;
+    private final Family only;
+
+    /**
+     * A generator of every family.
+     *
+     * @param seed the seed: equal seeds give equal kernel sequences
+     */
+    public KernelGenerator(long seed) {
+        this(seed, null);
+    }
 
     /**
      * A generator.
      *
      * @param seed the seed: equal seeds give equal kernel sequences
+     * @param only the one family to generate, or null for the usual mix
      */
-    public KernelGenerator(long seed) {
+    KernelGenerator(long seed, Family only) {
+        this.only = only;
         this.random = new Random(seed);
         this.expressions = new ExpressionGenerator(random);
         this.bodies = new LoopBodies(random, expressions);
+        this.conversions = new ConversionLoops(random);
+        this.scans = new ScanLoops(random, expressions);
+        this.carried = new CarriedScalars(random, expressions);
     }
 
     /**
@@ -35,6 +58,22 @@ public final class KernelGenerator {
      * @return a kernel
      */
     Kernel next(String name) {
+        int choice = random.nextInt(100);
+        Family family = only != null
+                ? only
+                : choice >= NEWER_FAMILIES_PERCENT
+                        ? Family.CLASSIC
+                        : List.of(Family.CONVERSION, Family.SCAN, Family.CARRIED)
+                                .get(choice % 3);
+        return switch (family) {
+            case CLASSIC -> classic(name);
+            case CONVERSION -> conversions.generate(name);
+            case SCAN -> scans.generate(name);
+            case CARRIED -> carried.generate(name, elementKind());
+        };
+    }
+
+    private Kernel classic(String name) {
         int shape = random.nextInt(100);
         if (shape < 30) {
             return simpleLoop(name, false);

@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 /**
  * Renders kernels as one Java class. Beside each fastmath kernel with floating-point sums it writes an
  * unannotated companion, {@code name$scale}, the same code with every sum term replaced by its magnitude and
- * returning the sum of the accumulators' magnitudes: the scale of a reassociated sum's rounding error.
+ * returning the sum of the accumulators' magnitudes: the scale of a reassociated sum's rounding error. Stores
+ * into a kernel's running-sum arrays ({@code a[i] = a[i - 1] + b[i]}) add the operands' magnitudes, so after the
+ * companion ran, each element of such an array holds the scale of that element's own running sum.
  */
 final class KernelSource {
     /** The package of every generated class. */
@@ -59,9 +61,9 @@ final class KernelSource {
                     .append(kernel.fastmath() ? "(fastmath = true)" : "")
                     .append('\n');
         }
-        String returnType = magnitude
-                ? "double"
-                : kernel.returnKind() == null ? "void" : kernel.returnKind().javaName();
+        String returnType = kernel.returnKind() == null
+                ? "void"
+                : magnitude ? "double" : kernel.returnKind().javaName();
         String name = magnitude ? kernel.name() + "$scale" : kernel.name();
         out.append("    public static ")
                 .append(kernel.signature(name, returnType))
@@ -84,11 +86,7 @@ final class KernelSource {
                         indent,
                         d.kind().javaName() + " " + d.name() + " = " + d.init().render() + ";");
             case Stmt.Verbatim v -> line(indent, v.line());
-            case Stmt.Store s ->
-                line(
-                        indent,
-                        s.array() + "[" + s.index().render() + "] = "
-                                + s.value().render() + ";");
+            case Stmt.Store s -> line(indent, s.array() + "[" + s.index().render() + "] = " + storedValue(s) + ";");
             case Stmt.Assign a -> line(indent, assignment(a));
             case Stmt.If i -> ifStatement(i, indent, depth);
             case Stmt.Loop l -> loop(l, indent, depth);
@@ -103,14 +101,28 @@ final class KernelSource {
         }
         boolean sum = a.operator().equals("+=") || a.operator().equals("-=");
         if (magnitude && sum && kernel.floatingSums().contains(a.name())) {
-            return a.name() + " += Math.abs(" + a.value().render() + ");";
+            return a.name() + " += Math.abs((double) " + a.value().render() + ");";
         }
         return a.name() + " " + a.operator() + " " + a.value().render() + ";";
     }
 
+    /** The stored value; in the scale companion, a running sum's operands by magnitude. */
+    private String storedValue(Stmt.Store s) {
+        boolean running = magnitude && kernel.runningSums().contains(s.array());
+        if (running
+                && s.value() instanceof Expr.Binary b
+                && (b.operator().equals("+") || b.operator().equals("-"))) {
+            return "Math.abs(" + b.left().render() + ") + Math.abs(" + b.right().render() + ")";
+        }
+        return s.value().render();
+    }
+
     private String returnStatement(Stmt.Return r) {
-        if (!magnitude) {
+        if (!magnitude || r.value() == null) {
             return r.value() == null ? "return;" : "return " + r.value().render() + ";";
+        }
+        if (kernel.floatingSums().isEmpty()) {
+            return "return 0;";
         }
         return "return "
                 + kernel.floatingSums().stream()

@@ -1,8 +1,11 @@
 package dev.stride.compiler.fuzz;
 
+import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -90,10 +93,40 @@ final class KernelTrials {
         if (scale == null) {
             return new Oracle.Tolerance(0, ulps);
         }
-        Object magnitude = invoke(scale, ArgumentFactory.deepCopy(arguments)).result();
+        Object[] scales = ArgumentFactory.deepCopy(arguments);
+        Object magnitude = invoke(scale, scales).result();
         double sum = magnitude instanceof Double d ? d : 0;
-        double epsilon = kernel.returnKind().epsilon();
-        return new Oracle.Tolerance(8 * (length + 5) * epsilon * sum, ulps);
+        double bound = 8
+                * (length + 5)
+                * (kernel.returnKind() == null ? 0 : kernel.returnKind().epsilon())
+                * sum;
+        return new Oracle.Tolerance(bound, ulps, elementTolerances(scales, length));
+    }
+
+    /**
+     * Per argument position, the tolerance of each element of a running-sum array: the scale companion left each
+     * element's own scale in its copy of the array (an argument aliasing a running-sum array gets the same).
+     */
+    private List<double[]> elementTolerances(Object[] scales, int length) {
+        List<double[]> tolerances = new ArrayList<>();
+        for (Object ignored : scales) {
+            tolerances.add(null);
+        }
+        for (int k = 0; k < scales.length; k++) {
+            Kernel.Param parameter = kernel.parameters().get(k);
+            if (!kernel.runningSums().contains(parameter.name()) || scales[k] == null) {
+                continue;
+            }
+            double[] bounds = new double[Array.getLength(scales[k])];
+            for (int e = 0; e < bounds.length; e++) {
+                double magnitude = ((Number) Array.get(scales[k], e)).doubleValue();
+                bounds[e] = 8 * (length + 5) * parameter.kind().epsilon() * Math.abs(magnitude);
+            }
+            for (int j = 0; j < scales.length; j++) {
+                tolerances.set(j, scales[j] == scales[k] ? bounds : tolerances.get(j));
+            }
+        }
+        return tolerances;
     }
 
     /** @return the arguments as Java-like text, naming parameters that share one array */

@@ -1,6 +1,7 @@
 package dev.stride.compiler.fuzz;
 
 import java.lang.reflect.Array;
+import java.util.List;
 
 /**
  * Decides whether a rewritten kernel behaved like the plain one on one call: the same exception type (or none),
@@ -9,8 +10,10 @@ import java.lang.reflect.Array;
  *
  * <p>Under fastmath two relaxations, both stated in {@code dev.stride}'s package documentation: a result built
  * from reassociated floating-point sums may differ by {@code 8 * (length + 2) * epsilon * scale}, where the scale
- * is the sum of the magnitudes of every term (computed by the kernel's {@code $scale} companion); and when the
- * kernel calls {@code Math.exp log sin cos pow}, array elements may differ by 1 ulp.
+ * is the sum of the magnitudes of every term (computed by the kernel's {@code $scale} companion); an element of
+ * an array holding running sums (a prefix sum, a recurrence, {@code total[0] += x}) may differ by the same bound
+ * with that element's own scale; and when the kernel calls {@code Math.exp log sin cos pow}, array elements may
+ * differ by 1 ulp.
  */
 final class Oracle {
     private Oracle() {}
@@ -28,9 +31,20 @@ final class Oracle {
      *
      * @param resultTolerance the absolute tolerance of a floating result (0 for exact)
      * @param ulps the ulps an array element may differ by (0 for exact)
+     * @param elementTolerances per argument position, the absolute tolerance of each element of a running-sum
+     *     array, or null where elements must agree exactly (the whole list may be empty)
      */
-    record Tolerance(double resultTolerance, int ulps) {
-        static final Tolerance EXACT = new Tolerance(0, 0);
+    record Tolerance(double resultTolerance, int ulps, List<double[]> elementTolerances) {
+        static final Tolerance EXACT = new Tolerance(0, 0, List.of());
+
+        Tolerance(double resultTolerance, int ulps) {
+            this(resultTolerance, ulps, List.of());
+        }
+
+        /** @return the element tolerances of the argument at a position, or null */
+        double[] elements(int position) {
+            return position < elementTolerances.size() ? elementTolerances.get(position) : null;
+        }
     }
 
     /**
@@ -57,7 +71,7 @@ final class Oracle {
             return "result: " + result;
         }
         for (int k = 0; k < plainArguments.length; k++) {
-            String argument = value(plainArguments[k], rewrittenArguments[k], 0, tolerance.ulps());
+            String argument = value(plainArguments[k], rewrittenArguments[k], tolerance.elements(k), tolerance.ulps());
             if (argument != null) {
                 return "argument " + k + " afterwards: " + argument;
             }
@@ -69,12 +83,19 @@ final class Oracle {
         return exception == null ? "nothing" : exception.getSimpleName();
     }
 
+    private static String value(Object expected, Object actual, double[] elementTolerances, int ulps) {
+        if (expected != null && actual != null && expected.getClass().isArray()) {
+            return array(expected, actual, elementTolerances, ulps);
+        }
+        return value(expected, actual, 0, ulps);
+    }
+
     private static String value(Object expected, Object actual, double tolerance, int ulps) {
         if (expected == null || actual == null) {
             return expected == actual ? null : expected + " vs " + actual;
         }
         if (expected.getClass().isArray()) {
-            return array(expected, actual, ulps);
+            return array(expected, actual, null, ulps);
         }
         if (expected instanceof Double || expected instanceof Float) {
             double e = ((Number) expected).doubleValue();
@@ -100,13 +121,14 @@ final class Oracle {
         return Math.abs(expected - actual) <= ulps * ulp;
     }
 
-    private static String array(Object expected, Object actual, int ulps) {
+    private static String array(Object expected, Object actual, double[] elementTolerances, int ulps) {
         int length = Array.getLength(expected);
         if (length != Array.getLength(actual)) {
             return "length " + length + " vs " + Array.getLength(actual);
         }
         for (int k = 0; k < length; k++) {
-            String element = value(Array.get(expected, k), Array.get(actual, k), 0, ulps);
+            double tolerance = elementTolerances != null && k < elementTolerances.length ? elementTolerances[k] : 0;
+            String element = value(Array.get(expected, k), Array.get(actual, k), tolerance, ulps);
             if (element != null) {
                 return "[" + k + "] " + element;
             }
