@@ -208,7 +208,7 @@ public final class ScanLoopEmitter {
 
     /** A vector local holding, in every lane, the scalar that {@code push} leaves on the stack. */
     private int broadcast(GeneratorAdapter code, VectorOps ops, Runnable push) {
-        int scalar = code.newLocal(plan.vector().laneKind().asmType());
+        int scalar = code.newLocal(ops.kind().asmType());
         push.run();
         code.storeLocal(scalar);
         ops.broadcastFromScalarOnStack(scalar);

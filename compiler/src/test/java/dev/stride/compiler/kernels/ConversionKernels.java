@@ -206,4 +206,29 @@ public final class ConversionKernels {
             out[k] = (float) best;
         }
     }
+
+    /**
+     * An int prefix sum of truncated floats: an in-register scan whose kind (int) is not the loop's lead kind
+     * (float). Found by the fuzzer: the scan's start value was kept in a local of the lead kind.
+     */
+    @Jit
+    public static int prefixSumOfTruncatedFloats(float[] f, int[] out) {
+        int s = 0;
+        for (int i = 0; i < out.length; i++) {
+            s += (int) f[i];
+            out[i] = s;
+        }
+        return s;
+    }
+
+    /** A long prefix sum over ints, stored as longs. */
+    @Jit
+    public static long prefixSumOfIntsAsLongs(int[] a, long[] out) {
+        long s = 0;
+        for (int i = 0; i < out.length; i++) {
+            s += a[i];
+            out[i] = s;
+        }
+        return s;
+    }
 }
